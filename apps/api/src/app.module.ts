@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arshjulet/core';
+import { AuditModule } from '@arshjulet/audit';
+import { DbModule } from '@arshjulet/db';
+import { IndicatorsModule } from '@arshjulet/indicators';
+import { OrgModule } from '@arshjulet/org';
+import { LoggerModule } from 'nestjs-pino';
+import { MIGRATIONS } from '../../../migrations/index.js';
+import { ENTITIES } from './database/entities.js';
+import { HealthModule } from './health/health.module.js';
+import { HomeController } from './home.controller.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            transport: config.LOG_PRETTY ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } : undefined,
+            // Honour a caller's request id (load balancer, client) when it looks like one.
+            genReqId: (request, response) => {
+              const given = request.headers['x-request-id'];
+              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+              response.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (request) => request.url?.startsWith('/static/') ?? false },
+          },
+        }),
+        DbModule.forRoot({ url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS }),
+        AuditModule,
+        OrgModule,
+        IndicatorsModule,
+        HealthModule,
+      ],
+      controllers: [HomeController],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { AUDIT_ENTITIES } from '@arshjulet/audit';
+import { INDICATOR_ENTITIES } from '@arshjulet/indicators';
+import { ORG_ENTITIES } from '@arshjulet/org';
+
+/** Every entity of the app: the one list the app, the migration scripts and the drift check share. */
+export const ENTITIES = [...ORG_ENTITIES, ...AUDIT_ENTITIES, ...INDICATOR_ENTITIES];

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { ConfigValidationError, loadConfig } from '@arshjulet/core';
+import { EmbeddedPostgresError, resolveDatabase } from '@arshjulet/db';
+import { createHttpApp } from './bootstrap.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  process.env.TZ = config.TZ;
+  const database = await resolveDatabase(config);
+  if (database.embedded) console.log(`Embedded PostgreSQL on port ${database.embedded.port}, data in ${config.DATA_DIR}/pg`);
+
+  const app = await createHttpApp(config, database.url).catch(async (error: unknown) => {
+    await database.embedded?.stop();
+    throw error;
+  });
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    await database.embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen(config.PORT);
+  const url = config.APP_BASE_URL ?? `http://localhost:${config.PORT}`;
+  console.log(`\nÅrshjulet is running at ${url}  (API docs: ${url}/api/docs)\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigValidationError || error instanceof EmbeddedPostgresError) {
+    console.error(`\nÅrshjulet cannot start.\n${error.message}\n`);
+  } else {
+    console.error('\nÅrshjulet failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** Every environment setting the app reads, validated once at start-up. */
+export class EnvDto {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = './.data';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 8 * 60;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Årshjulet <noreply@arshjulet.local>';
+
+  @IsString()
+  @Matches(/^[A-Za-z_]+\/[A-Za-z_]+$/, { message: 'TZ must be an IANA time zone such as Europe/Stockholm' })
+  TZ = 'Europe/Stockholm';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'APP_BASE_URL must be an http(s) URL' })
+  APP_BASE_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toBool)
+  @IsBoolean()
+  LOG_PRETTY = Boolean(process.stdout.isTTY);
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'KOLADA_BASE_URL must be an http(s) URL' })
+  KOLADA_BASE_URL?: string;
+
+  @Transform(toBool)
+  @IsBoolean()
+  SEED_DEMO = false;
+}

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+
+/** Arbitrary but fixed: every instance asks for the same lock, so only one migrates at a time. */
+const MIGRATION_LOCK_KEY = 7_042_026;
+
+/**
+ * Applies pending migrations while holding a PostgreSQL advisory lock, so several instances starting at
+ * once never run the same migration twice (Immich's approach). Returns the names applied now.
+ */
+export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** True when every known migration has been applied (the readiness check). */
+export async function migrationsUpToDate(dataSource: DataSource): Promise<boolean> {
+  return !(await dataSource.showMigrations());
+}

@@ -1,0 +1,24 @@
+export * from './access/access.exception.js';
+export * from './access/access.service.js';
+export * from './access/auth.guard.js';
+export * from './access/authenticated.decorator.js';
+export * from './access/permission.js';
+export * from './org-units/dto/org-unit.dto.js';
+export * from './org-units/org-unit-reference.loader.js';
+export * from './org-units/org-unit-type.js';
+export * from './org-units/org-unit.entity.js';
+export * from './org-units/org-unit.service.js';
+export * from './org.module.js';
+export * from './tokens/api-token.entity.js';
+export * from './tokens/api-token.service.js';
+export * from './users/password.hasher.js';
+export * from './users/role-assignment.entity.js';
+export * from './users/user.entity.js';
+export * from './users/user.exception.js';
+export * from './users/user.service.js';
+
+import { OrgUnit } from './org-units/org-unit.entity.js';
+import { ApiToken } from './tokens/api-token.entity.js';
+import { RoleAssignment } from './users/role-assignment.entity.js';
+import { User } from './users/user.entity.js';
+export const ORG_ENTITIES = [OrgUnit, User, RoleAssignment, ApiToken];

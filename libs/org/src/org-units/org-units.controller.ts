@@ -1,0 +1,37 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Ctx, RequestContext } from '@arshjulet/core';
+import { Authenticated } from '../access/authenticated.decorator.js';
+import { Permission } from '../access/permission.js';
+import { buildOrgUnitTree, mapOrgUnit, OrgUnitQueryDto, OrgUnitResponseDto } from './dto/org-unit.dto.js';
+import { OrgUnitService } from './org-unit.service.js';
+
+@ApiTags('org-units')
+@Controller('api/v1/org-units')
+export class OrgUnitsController {
+  constructor(private readonly orgUnits: OrgUnitService) {}
+
+  @Get()
+  @Authenticated(Permission.OrgUnitRead)
+  @ApiOperation({ summary: 'The org-unit tree (nation → county → delregions → municipalities, hospitals), or a flat list filtered by type' })
+  @ApiOkResponse({ type: [OrgUnitResponseDto] })
+  async list(@Ctx() ctx: RequestContext, @Query() query: OrgUnitQueryDto): Promise<OrgUnitResponseDto[]> {
+    if (query.type?.length) {
+      const all = await this.orgUnits.list(ctx, { includeInactive: true });
+      const codeById = new Map(all.map((unit) => [unit.id, unit.code]));
+      const units = await this.orgUnits.list(ctx, { types: query.type, includeInactive: query.includeInactive });
+      return units.map((unit) => mapOrgUnit(unit, codeById));
+    }
+    return buildOrgUnitTree(await this.orgUnits.list(ctx, { includeInactive: query.includeInactive }));
+  }
+
+  @Get(':code')
+  @Authenticated(Permission.OrgUnitRead)
+  @ApiOperation({ summary: 'One org unit by code' })
+  @ApiOkResponse({ type: OrgUnitResponseDto })
+  async get(@Ctx() ctx: RequestContext, @Param('code') code: string): Promise<OrgUnitResponseDto> {
+    const unit = await this.orgUnits.getByCode(ctx, code);
+    const parent = unit.parentId ? (await this.orgUnits.list(ctx, { includeInactive: true })).find((u) => u.id === unit.parentId) : undefined;
+    return mapOrgUnit(unit, new Map(parent ? [[parent.id, parent.code]] : []));
+  }
+}

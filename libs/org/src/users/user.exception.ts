@@ -1,0 +1,29 @@
+import { DomainException, ErrorKind } from '@arshjulet/core';
+
+export enum UserErrorCode {
+  EmailTaken = 'user.email_taken',
+  NotFound = 'user.not_found',
+  InvalidAssignment = 'user.invalid_assignment',
+}
+
+export class UserException extends DomainException {
+  static emailTaken(email: string): UserException {
+    return new UserException(ErrorKind.Conflict, {
+      code: UserErrorCode.EmailTaken,
+      detail: `Det finns redan en användare med e-postadressen ${email}.`,
+      errors: [{ path: 'email', message: 'E-postadressen används redan.' }],
+    });
+  }
+
+  static notFound(): UserException {
+    return new UserException(ErrorKind.NotFound, { code: UserErrorCode.NotFound, detail: 'Användaren finns inte.' });
+  }
+
+  static invalidAssignment(path: string, message: string): UserException {
+    return new UserException(ErrorKind.Validation, {
+      code: UserErrorCode.InvalidAssignment,
+      detail: 'Rollen kan inte tilldelas så.',
+      errors: [{ path, message }],
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './view-engine.js';
+export * from './web-paths.js';

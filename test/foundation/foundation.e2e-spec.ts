@@ -1,0 +1,69 @@
+import { Role } from '@arshjulet/core';
+import { schemaDrift } from '@arshjulet/db';
+import { createTestApp, TestApp } from '../support/test-app.js';
+
+describe('foundation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers liveness and readiness', async () => {
+    await t.http.get('/health').expect(200, { status: 'ok' });
+    const ready = await t.http.get('/health/ready').expect(200);
+    expect(ready.body.info).toMatchObject({ database: { status: 'up' }, migrations: { status: 'up' } });
+  });
+
+  it('has a schema that matches the entities (no migration missing)', async () => {
+    expect(await schemaDrift(t.dataSource)).toEqual({ up: [], down: [] });
+  });
+
+  it('serves the org-unit tree with six delregions and 49 municipalities', async () => {
+    const { api } = await t.userWith(Role.Viewer);
+    const tree = await api.get('/api/v1/org-units').expect(200);
+    expect(tree.body).toHaveLength(1);
+    const county = tree.body[0].children.find((unit: { code: string }) => unit.code === '14');
+    const delregions = county.children.filter((unit: { type: string }) => unit.type === 'delregion');
+    expect(delregions).toHaveLength(6);
+    const municipalities = delregions.flatMap((d: { children: unknown[] }) => d.children);
+    expect(municipalities).toHaveLength(49);
+
+    const hospitals = await api.get('/api/v1/org-units?type=hospital').expect(200);
+    expect(hospitals.body.map((h: { name: string }) => h.name)).toEqual([
+      'Alingsås lasarett', 'Kungälvs sjukhus', 'NU-sjukvården', 'Sahlgrenska Universitetssjukhuset', 'Skaraborgs sjukhus', 'Södra Älvsborgs sjukhus',
+    ]);
+  });
+
+  it('rejects a bad filter with problem+json naming the field', async () => {
+    const { api } = await t.userWith(Role.Viewer);
+    const response = await api.get('/api/v1/org-units?type=planet').expect(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, errors: [{ path: 'type' }] });
+  });
+
+  it('serves the indicator catalogue filtered by group and area', async () => {
+    const { api } = await t.userWith(Role.Viewer);
+    const all = await api.get('/api/v1/indicators').expect(200);
+    expect(all.body.length).toBe(40);
+    const discharge = await api.get('/api/v1/indicators?group=governing_document&area=admission_and_discharge').expect(200);
+    expect(discharge.body.map((i: { code: string }) => i.code)).toEqual(['IU01', 'IU02', 'IU03', 'IU04', 'IU05', 'IU06', 'IU07', 'IU08', 'IU09']);
+    const rl01 = await api.get('/api/v1/indicators/RL01').expect(200);
+    expect(rl01.body).toMatchObject({ target: 80, direction: 'higher', unit: 'percent', centralMeasure: false });
+  });
+
+  it('refuses anonymous API calls with 401 problem+json', async () => {
+    const response = await t.http.get('/api/v1/indicators').expect(401);
+    expect(response.body).toMatchObject({ status: 401, title: 'Inloggning krävs' });
+  });
+
+  it('answers a malformed JSON body with 400 problem+json and no stack trace', async () => {
+    const { api } = await t.userWith(Role.Admin);
+    const response = await api.post('/api/v1/org-units').set('Content-Type', 'application/json').send('{"name": ').expect((res) => {
+      expect([400, 404]).toContain(res.status);
+    });
+    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+});
