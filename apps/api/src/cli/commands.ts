@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import { registerReferenceCommands } from './reference.command.js';
+
+/** Every CLI command, one file per area under cli/. */
+export function registerCommands(program: Command): void {
+  registerReferenceCommands(program);
+}
