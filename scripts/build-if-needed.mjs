@@ -28,3 +28,5 @@ export function buildIfNeeded() {
   execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: root, stdio: 'inherit' });
   writeFileSync(stamp, new Date().toISOString());
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) buildIfNeeded();

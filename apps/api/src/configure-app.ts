@@ -16,8 +16,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
-        // No inline scripts anywhere; Swagger UI's page is the one exception, served under /api/docs.
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+        // No inline scripts anywhere (Swagger UI loads its initialiser as a file).
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // Behind TLS in production; on http://localhost an upgrade would break every asset.
+          'upgrade-insecure-requests': config.NODE_ENV === 'production' ? [] : null,
+        },
       },
     }),
   );
@@ -39,5 +44,4 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
-  void config;
 }

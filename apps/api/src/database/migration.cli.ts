@@ -18,12 +18,17 @@ import { ENTITIES } from './entities.js';
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const config = loadConfig();
-  if (command === 'run') {
+  if (command === 'run' || command === 'revert') {
     const database = await resolveDatabase(config);
     const dataSource = await new DataSource(buildDataSourceOptions({ url: database.url, entities: ENTITIES, migrations: MIGRATIONS })).initialize();
     try {
-      const applied = await runMigrationsLocked(dataSource);
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
+      if (command === 'revert') {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        console.log('Reverted the last migration.');
+      } else {
+        const applied = await runMigrationsLocked(dataSource);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
+      }
     } finally {
       await dataSource.destroy();
       await database.embedded?.stop();
@@ -31,7 +36,7 @@ async function main(): Promise<void> {
     return;
   }
   if (command !== 'generate' && command !== 'check') {
-    throw new Error('usage: migration generate <Name> | check | run');
+    throw new Error('usage: migration generate <Name> | check | run | revert');
   }
   if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
     throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddCycleTables');
