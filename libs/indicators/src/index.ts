@@ -3,11 +3,17 @@ export * from './catalogue/indicator-catalogue.service.js';
 export * from './catalogue/indicator-reference.loader.js';
 export * from './catalogue/indicator-vocabulary.js';
 export * from './catalogue/indicator.entity.js';
+export * from './indicator.exception.js';
 export * from './indicators.module.js';
 export * from './values/indicator-value.entity.js';
 export * from './values/indicator-value-history.entity.js';
 export * from './imports/import-batch.entity.js';
 export * from './imports/import-staged-row.entity.js';
+export * from './imports/import-preview.service.js';
+export * from './imports/import-commit.service.js';
+export * from './imports/import-report.text.js';
+export * from './imports/import-batch-query.service.js';
+export * from './comparison/comparison.service.js';
 export * from './format/swedish-number.util.js';
 export * from './period/period.js';
 

@@ -1,12 +1,48 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@arshjulet/core';
 import { IndicatorCatalogueService } from './catalogue/indicator-catalogue.service.js';
+import { IndicatorEditorService } from './catalogue/indicator-editor.service.js';
 import { IndicatorReferenceLoader } from './catalogue/indicator-reference.loader.js';
 import { IndicatorsController } from './catalogue/indicators.controller.js';
+import { ComparisonController } from './comparison/comparison.controller.js';
+import { ComparisonService } from './comparison/comparison.service.js';
+import { DerivedValuesRepository } from './derived/derived-values.repository.js';
+import { DerivedValuesService } from './derived/derived-values.service.js';
+import { ImportBatchQueryService } from './imports/import-batch-query.service.js';
+import { ImportBatchRepository } from './imports/import-batch.repository.js';
+import { ImportCatalogLoader } from './imports/import-catalog.loader.js';
+import { ImportCommitService } from './imports/import-commit.service.js';
+import { IMPORT_LIMITS, importLimitsFrom } from './imports/import-limits.js';
+import { ImportPreviewService } from './imports/import-preview.service.js';
+import { IndicatorImportsController } from './imports/indicator-imports.controller.js';
+import { KoladaFetcher } from './imports/kolada/kolada.fetcher.js';
+import { UploadImportService } from './imports/upload-import.service.js';
 import { IndicatorsReferenceBootstrap } from './indicators-reference.bootstrap.js';
+import { IndicatorValueRepository } from './values/indicator-value.repository.js';
+import { IndicatorValuesController } from './values/indicator-values.controller.js';
+import { IndicatorValuesQueryService } from './values/indicator-values-query.service.js';
 
 @Module({
-  controllers: [IndicatorsController],
-  providers: [IndicatorCatalogueService, IndicatorReferenceLoader, IndicatorsReferenceBootstrap],
-  exports: [IndicatorCatalogueService, IndicatorReferenceLoader],
+  controllers: [IndicatorsController, ComparisonController, IndicatorValuesController, IndicatorImportsController],
+  providers: [
+    IndicatorCatalogueService,
+    IndicatorEditorService,
+    IndicatorReferenceLoader,
+    IndicatorsReferenceBootstrap,
+    IndicatorValueRepository,
+    IndicatorValuesQueryService,
+    ComparisonService,
+    DerivedValuesRepository,
+    DerivedValuesService,
+    ImportBatchRepository,
+    ImportCatalogLoader,
+    ImportPreviewService,
+    ImportCommitService,
+    ImportBatchQueryService,
+    UploadImportService,
+    KoladaFetcher,
+    { provide: IMPORT_LIMITS, useFactory: (config: AppConfig) => importLimitsFrom(config), inject: [APP_CONFIG] },
+  ],
+  exports: [IndicatorCatalogueService, IndicatorReferenceLoader, ImportPreviewService, ImportCommitService, ImportBatchQueryService, ComparisonService],
 })
 export class IndicatorsModule {}

@@ -68,6 +68,12 @@ export class EnvDto {
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'KOLADA_BASE_URL must be an http(s) URL' })
   KOLADA_BASE_URL?: string;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(2048)
+  INDICATOR_IMPORT_MAX_MB = 100;
+
   @Transform(toBool)
   @IsBoolean()
   SEED_DEMO = false;

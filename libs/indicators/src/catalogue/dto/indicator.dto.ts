@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { Indicator } from '../indicator.entity.js';
 import {
   INDICATOR_AREA_LABELS_SV, INDICATOR_DIRECTIONS, INDICATOR_GROUP_LABELS_SV, INDICATOR_GROUPS, INDICATOR_KINDS, INDICATOR_UNITS,
@@ -66,4 +66,82 @@ export function mapIndicator(indicator: Indicator): IndicatorResponseDto {
     active: indicator.active,
     version: indicator.version,
   };
+}
+
+const CODE_PATTERN = /^[A-Z][A-Z0-9_-]{1,31}$/;
+
+/** The editable fields of an indicator, shared by create and update. */
+class IndicatorFieldsDto {
+  @ApiProperty({ example: 'Andel patienter utskrivna från slutenvården …' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  name: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiProperty({ enum: INDICATOR_GROUPS })
+  @IsIn(INDICATOR_GROUPS)
+  group: IndicatorGroup;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'admission_and_discharge' })
+  @IsOptional()
+  @IsIn(Object.keys(INDICATOR_AREA_LABELS_SV), { message: `area must be one of: ${Object.keys(INDICATOR_AREA_LABELS_SV).join(', ')}` })
+  area?: string | null;
+
+  @ApiProperty({ enum: INDICATOR_KINDS })
+  @IsIn(INDICATOR_KINDS)
+  kind: IndicatorKind;
+
+  @ApiProperty({ enum: INDICATOR_DIRECTIONS })
+  @IsIn(INDICATOR_DIRECTIONS)
+  direction: IndicatorDirection;
+
+  @ApiProperty({ enum: INDICATOR_UNITS })
+  @IsIn(INDICATOR_UNITS)
+  unit: IndicatorUnit;
+
+  @ApiProperty({ example: 'SAMSA' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  source: string;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 80 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  target?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'N00945' })
+  @IsOptional()
+  @Matches(/^[A-Z]\d{5}$/, { message: 'koladaKpiId must be a Kolada KPI id such as N00945' })
+  koladaKpiId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateIndicatorDto extends IndicatorFieldsDto {
+  @ApiProperty({ example: 'MH02' })
+  @Matches(CODE_PATTERN, { message: 'code must be upper-case letters and digits, e.g. MH02' })
+  code: string;
+}
+
+export class UpdateIndicatorDto extends PartialType(IndicatorFieldsDto) {
+  @ApiProperty({ description: 'The version you read; a stale one answers 409 with the current indicator' })
+  @IsInt()
+  @Min(1)
+  version: number;
 }

@@ -1,0 +1,179 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@arshjulet/core';
+import { TransactionalConnection } from '@arshjulet/db';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { ImportBatch, type ImportBatchStatus, type StoredChange } from './import-batch.entity.js';
+import { STAGED_COLUMNS } from './staged-row.encoder.js';
+
+export interface StagedClassification {
+  inserts: number;
+  updates: number;
+  unchanged: number;
+}
+
+/** Joins a staged row `s` to the stored figure `v` with the same key. */
+const SAME_KEY = 'v.indicator_id = s.indicator_id AND v.org_unit_id = s.org_unit_id AND v.period = s.period AND v.breakdown = s.breakdown';
+
+/** A staged row differs from the stored figure (a derived figure replaced by an imported one counts as a change). */
+const CHANGED = '(v.value, v.numerator, v.denominator, v.status, v.note, v.derived) IS DISTINCT FROM (s.value, s.numerator, s.denominator, s.status, s.note, false)';
+
+/** Serialises commits, so each history row holds the figure the commit really replaced. */
+const COMMIT_LOCK = 7_042_104;
+
+/** The SQL of the import pipeline, named by what it does (see STYLE.md, "named queries behind a repository seam"). */
+@Injectable()
+export class ImportBatchRepository {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  async create(ctx: RequestContext, init: Partial<ImportBatch>): Promise<ImportBatch> {
+    const repository = this.connection.getRepository(ctx, ImportBatch);
+    return repository.save(repository.create(init));
+  }
+
+  async save(ctx: RequestContext, batch: ImportBatch): Promise<ImportBatch> {
+    return this.connection.getRepository(ctx, ImportBatch).save(batch);
+  }
+
+  async findById(ctx: RequestContext, id: string): Promise<ImportBatch | null> {
+    return this.connection.getRepository(ctx, ImportBatch).findOneBy({ id });
+  }
+
+  /** The batch, locked until the transaction ends: a second commit of it waits here and then sees it closed. */
+  async lockById(ctx: RequestContext, id: string): Promise<ImportBatch | null> {
+    return this.connection.getRepository(ctx, ImportBatch).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async page(ctx: RequestContext, filter: { status?: ImportBatchStatus; page: number; pageSize: number }): Promise<[ImportBatch[], number]> {
+    return this.connection.getRepository(ctx, ImportBatch).findAndCount({
+      where: filter.status ? { status: filter.status } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+      // The stored rejections can be a thousand rows: the list shows counts only.
+      select: {
+        id: true, status: true, format: true, fileName: true, sheet: true, indicatorCode: true, checksum: true, byteSize: true,
+        createdById: true, createdByLabel: true, rowCount: true, insertCount: true, updateCount: true, unchangedCount: true,
+        rejectedCount: true, derivedCount: true, createdAt: true, committedAt: true, discardedAt: true, closedByLabel: true,
+        updatedAt: true, version: true,
+      },
+    });
+  }
+
+  /** The latest committed batch with the same file contents, if any (to tell the user). */
+  async findCommittedByChecksum(ctx: RequestContext, checksum: string, exceptId: string): Promise<ImportBatch | null> {
+    return this.connection
+      .getRepository(ctx, ImportBatch)
+      .createQueryBuilder('b')
+      .select(['b.id', 'b.committedAt', 'b.fileName'])
+      .where('b.checksum = :checksum AND b.status = :status AND b.id <> :exceptId', { checksum, status: 'committed', exceptId })
+      .orderBy('b.committed_at', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
+  /** Streams COPY text into the staging table on the context's transaction (so a failed file leaves nothing). */
+  async copyStagedRows(ctx: RequestContext, chunks: AsyncIterable<string>): Promise<void> {
+    const client = await this.client(ctx);
+    const copy = client.query(copyFrom(`COPY indicator_import_row (${STAGED_COLUMNS.join(', ')}) FROM STDIN`));
+    await pipeline(Readable.from(chunks), copy);
+  }
+
+  async classifyStaged(ctx: RequestContext, batchId: string): Promise<StagedClassification> {
+    const [row] = await this.connection.manager(ctx).query(
+      `SELECT count(*) FILTER (WHERE v.id IS NULL)::int AS inserts,
+              count(*) FILTER (WHERE v.id IS NOT NULL AND ${CHANGED})::int AS updates,
+              count(*) FILTER (WHERE v.id IS NOT NULL AND NOT ${CHANGED})::int AS unchanged
+         FROM indicator_import_row s
+         LEFT JOIN indicator_value v ON ${SAME_KEY}
+        WHERE s.batch_id = $1`,
+      [batchId],
+    );
+    return row as StagedClassification;
+  }
+
+  async changeExamples(ctx: RequestContext, batchId: string, limit: number): Promise<StoredChange[]> {
+    const rows: Array<Record<string, string | number>> = await this.connection.manager(ctx).query(
+      `SELECT s.line, i.code AS indicator, o.code AS org_unit, s.period, s.breakdown, v.value AS old_value, s.value AS new_value
+         FROM indicator_import_row s
+         JOIN indicator_value v ON ${SAME_KEY}
+         JOIN indicator i ON i.id = s.indicator_id
+         JOIN org_unit o ON o.id = s.org_unit_id
+        WHERE s.batch_id = $1 AND ${CHANGED}
+        ORDER BY s.seq
+        LIMIT $2`,
+      [batchId, limit],
+    );
+    return rows.map((row) => ({
+      line: Number(row.line),
+      indicator: String(row.indicator),
+      orgUnit: String(row.org_unit),
+      period: String(row.period),
+      breakdown: String(row.breakdown),
+      oldValue: Number(row.old_value),
+      newValue: Number(row.new_value),
+    }));
+  }
+
+  async countStaged(ctx: RequestContext, batchId: string): Promise<number> {
+    const [row] = await this.connection.manager(ctx).query('SELECT count(*)::int AS n FROM indicator_import_row WHERE batch_id = $1', [batchId]);
+    return (row as { n: number }).n;
+  }
+
+  async lockCommits(ctx: RequestContext): Promise<void> {
+    await this.connection.manager(ctx).query('SELECT pg_advisory_xact_lock($1)', [COMMIT_LOCK]);
+  }
+
+  /** Keeps the current state of every figure the batch is about to change. */
+  async archiveChangedValues(ctx: RequestContext, batchId: string): Promise<number> {
+    const [, affected] = await this.connection.manager(ctx).query(
+      `INSERT INTO indicator_value_history
+              (value_id, indicator_id, org_unit_id, period, breakdown, value, numerator, denominator, status, note, derived,
+               source_batch_id, version, valid_from, replaced_by_batch_id)
+       SELECT v.id, v.indicator_id, v.org_unit_id, v.period, v.breakdown, v.value, v.numerator, v.denominator, v.status, v.note,
+              v.derived, v.source_batch_id, v.version, v.updated_at, $1
+         FROM indicator_import_row s
+         JOIN indicator_value v ON ${SAME_KEY}
+        WHERE s.batch_id = $1 AND ${CHANGED}`,
+      [batchId],
+    );
+    return Number(affected ?? 0);
+  }
+
+  /** Inserts new figures and updates changed ones in one statement; unchanged ones are not touched. */
+  async upsertStagedValues(ctx: RequestContext, batchId: string): Promise<{ inserted: number; updated: number }> {
+    const [row] = await this.connection.manager(ctx).query(
+      `WITH written AS (
+         INSERT INTO indicator_value AS v
+                (indicator_id, org_unit_id, period, period_kind, period_start, period_end, breakdown, value, numerator, denominator,
+                 status, note, derived, source_batch_id, version)
+         SELECT s.indicator_id, s.org_unit_id, s.period, s.period_kind, s.period_start, s.period_end, s.breakdown, s.value,
+                s.numerator, s.denominator, s.status, s.note, false, s.batch_id, 1
+           FROM indicator_import_row s
+          WHERE s.batch_id = $1
+         ON CONFLICT (indicator_id, org_unit_id, period, breakdown) DO UPDATE
+            SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
+                status = EXCLUDED.status, note = EXCLUDED.note, derived = false, source_batch_id = EXCLUDED.source_batch_id,
+                updated_at = now(), version = v.version + 1
+          WHERE (v.value, v.numerator, v.denominator, v.status, v.note, v.derived)
+                IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.status, EXCLUDED.note, false)
+         RETURNING (xmax = 0) AS inserted
+       )
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
+      [batchId],
+    );
+    return row as { inserted: number; updated: number };
+  }
+
+  async deleteStaged(ctx: RequestContext, batchId: string): Promise<void> {
+    await this.connection.manager(ctx).query('DELETE FROM indicator_import_row WHERE batch_id = $1', [batchId]);
+  }
+
+  private async client(ctx: RequestContext): Promise<pg.PoolClient> {
+    const runner = ctx.manager?.queryRunner;
+    if (!runner) throw new Error('COPY into the staging table needs the transaction of the import');
+    return (await runner.connect()) as pg.PoolClient;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Readable } from 'node:stream';
+import Busboy from 'busboy';
+import type { Request } from 'express';
+import { IndicatorException } from '../indicator.exception.js';
+
+export interface ReceivedUpload {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes as they arrive: read it once, straight into the parser. */
+  stream: Readable;
+  /** Form fields sent before the file part. */
+  fields: Record<string, string>;
+}
+
+/** Room for the multipart envelope around the file itself. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+/**
+ * Streams a multipart upload: resolves as soon as the `file` part starts, without buffering it. A declared
+ * Content-Length beyond the limit is refused before one byte of the body is read.
+ */
+export function receiveUpload(request: Request, maxBytes: number): Promise<ReceivedUpload> {
+  if (!request.is('multipart/form-data')) {
+    return Promise.reject(IndicatorException.noFile());
+  }
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxBytes + ENVELOPE_BYTES) {
+    abandonUpload(request);
+    return Promise.reject(IndicatorException.tooLarge(maxBytes));
+  }
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    let started = false;
+    const parser = Busboy({
+      headers: request.headers,
+      // Browsers send the file name as raw UTF-8 (`Förflyttning.xlsx`), not latin1.
+      defParamCharset: 'utf8',
+      // One byte past the limit reaches the parser's own guard, which then says "too large".
+      limits: { files: 1, fields: 20, fieldSize: 1024, fileSize: maxBytes + 1 },
+    });
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    parser.on('file', (name, stream, info) => {
+      if (started || name !== 'file') {
+        stream.resume();
+        return;
+      }
+      started = true;
+      resolve({ fileName: info.filename || 'uppladdad fil', mimeType: info.mimeType, stream, fields });
+    });
+    parser.on('error', (error) => (started ? undefined : reject(error)));
+    parser.on('close', () => {
+      if (!started) reject(IndicatorException.noFile());
+    });
+    request.pipe(parser);
+  });
+}
+
+/**
+ * After a refusal the rest of the body is not worth reading: answer at once and close the connection rather
+ * than draining, say, 200 MB.
+ */
+export function abandonUpload(request: Request): void {
+  request.unpipe();
+  request.res?.setHeader('Connection', 'close');
+  request.resume();
+}

@@ -1,0 +1,52 @@
+import type { RawIndicatorRow } from '../parse/raw-indicator-row.js';
+import { describeRejection, type RowValidator } from '../parse/row-validator.js';
+import { MAX_STORED_REJECTIONS, type StoredRejection } from './import-batch.entity.js';
+import type { StagedRowEncoder } from './staged-row.encoder.js';
+
+/** What reading a file found, filled in while its rows stream past. */
+export interface ImportTally {
+  rowCount: number;
+  validCount: number;
+  rejectedCount: number;
+  /** The first {@link MAX_STORED_REJECTIONS}; the rest are only counted. */
+  rejections: StoredRejection[];
+}
+
+export function emptyTally(): ImportTally {
+  return { rowCount: 0, validCount: 0, rejectedCount: 0, rejections: [] };
+}
+
+const CHUNK_CHARS = 256 * 1024;
+
+/**
+ * Validates every raw row and yields the valid ones as COPY text in chunks of about 256 kB: one write per chunk
+ * rather than per row, and only one chunk in memory at a time.
+ */
+export async function* stagedChunks(
+  rows: AsyncIterable<RawIndicatorRow>,
+  validator: RowValidator,
+  encoder: StagedRowEncoder,
+  tally: ImportTally,
+  onRow?: (tally: ImportTally) => void,
+): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const raw of rows) {
+    tally.rowCount++;
+    const result = validator.validate(raw);
+    if (result.ok) {
+      chunk += encoder.encode(result.row, ++tally.validCount);
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+    } else {
+      tally.rejectedCount++;
+      if (tally.rejections.length < MAX_STORED_REJECTIONS) {
+        const { line, column, errors } = result;
+        tally.rejections.push({ line, ...(column ? { column } : {}), errors, message: describeRejection(result) });
+      }
+    }
+    onRow?.(tally);
+  }
+  if (chunk) yield chunk;
+}

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { isIndicatorUnit } from '../../format/indicator-unit.js';
+import { formatIndicatorValue } from '../../format/swedish-number.util.js';
+import { toCsvExportRow } from '../../parse/csv-export-row.util.js';
+import { Period } from '../../period/period.js';
+import type { ValueRow } from '../indicator-value.repository.js';
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const CODE = /^[\p{L}\p{N}_-]{1,32}$/u;
+
+export class IndicatorValueFilterDto {
+  @ApiPropertyOptional({ example: 'IU03', description: 'Indicator code' })
+  @IsOptional()
+  @Matches(CODE, { message: 'indicator must be an indicator code such as IU03' })
+  indicator?: string;
+
+  @ApiPropertyOptional({ example: 'H-KS', description: 'Org unit code (`SE`, `14`, `DR-SIMBA`, `1482`, `H-KS`)' })
+  @IsOptional()
+  @Matches(CODE, { message: 'orgUnit must be an org unit code such as 1482 or H-KS' })
+  orgUnit?: string;
+
+  @ApiPropertyOptional({ example: '2025-Q2', description: 'Exactly this period' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  period?: string;
+
+  @ApiPropertyOptional({ example: '2024', description: 'Periods starting on or after this period (or day, YYYY-MM-DD)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2025-Q2', description: 'Periods ending on or before this period (or day)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  to?: string;
+
+  @ApiPropertyOptional({ description: "Breakdown; '' (send `breakdown=`) for totals only" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  breakdown?: string;
+}
+
+export class IndicatorValueQueryDto extends IndicatorValueFilterDto {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  pageSize = 100;
+}
+
+export class IndicatorValueResponseDto {
+  @ApiProperty() indicator: string;
+  @ApiProperty() indicatorName: string;
+  @ApiProperty() orgUnit: string;
+  @ApiProperty() orgUnitName: string;
+  @ApiProperty() orgUnitType: string;
+  @ApiProperty({ example: '2025-Q2' }) period: string;
+  @ApiProperty({ enum: ['year', 'quarter', 'month', 'rolling12'] }) periodKind: string;
+  @ApiProperty({ example: 'Q2 2025' }) periodLabel: string;
+  @ApiProperty({ description: "'' for the total" }) breakdown: string;
+  @ApiProperty() value: number;
+  @ApiProperty({ example: '62,6 %', description: 'The value as shown in Swedish' }) formatted: string;
+  @ApiProperty({ nullable: true, type: Number }) numerator: number | null;
+  @ApiProperty({ nullable: true, type: Number }) denominator: number | null;
+  @ApiProperty({ enum: ['final', 'preliminary'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ description: 'Computed from member municipalities, not reported' }) derived: boolean;
+  @ApiProperty({ nullable: true, type: String }) sourceBatchId: string | null;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty() version: number;
+}
+
+export class IndicatorValuePageDto {
+  @ApiProperty({ type: [IndicatorValueResponseDto] }) items: IndicatorValueResponseDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
+
+const num = (value: string | null): number | null => (value === null ? null : Number(value));
+
+export function mapIndicatorValue(row: ValueRow): IndicatorValueResponseDto {
+  const value = Number(row.value);
+  return {
+    indicator: row.indicator_code,
+    indicatorName: row.indicator_name,
+    orgUnit: row.org_unit_code,
+    orgUnitName: row.org_unit_name,
+    orgUnitType: row.org_unit_type,
+    period: row.period,
+    periodKind: row.period_kind,
+    periodLabel: Period.parse(row.period).label('short'),
+    breakdown: row.breakdown,
+    value,
+    formatted: isIndicatorUnit(row.unit) ? formatIndicatorValue(value, row.unit) : String(value),
+    numerator: num(row.numerator),
+    denominator: num(row.denominator),
+    status: row.status,
+    note: row.note,
+    derived: row.derived,
+    sourceBatchId: row.source_batch_id,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
+  };
+}
+
+/** Swedish headers the importer also reads, so an export can be edited and imported again. */
+export const VALUE_EXPORT_HEADER = [
+  'indikator', 'indikatornamn', 'enhet', 'enhetsnamn', 'period', 'uppdelning', 'värde', 'täljare', 'nämnare', 'status', 'beräknad', 'kommentar',
+];
+
+/** One CSV line (`;`, decimal comma) with every text cell escaped against formula injection. */
+export function valueExportLine(row: ValueRow): string {
+  return toCsvExportRow([
+    row.indicator_code, row.indicator_name, row.org_unit_code, row.org_unit_name, row.period, row.breakdown,
+    Number(row.value), num(row.numerator), num(row.denominator), row.status, row.derived ? 'ja' : 'nej', row.note,
+  ]);
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@arshjulet/core';
+import { TransactionalConnection } from '@arshjulet/db';
+import { OrgUnit } from '@arshjulet/org';
+import { Indicator } from '../catalogue/indicator.entity.js';
+import { IndicatorException } from '../indicator.exception.js';
+import { Period } from '../period/period.js';
+import { IndicatorValueRepository, type ValueFilter, type ValueRow } from './indicator-value.repository.js';
+
+/** What a reader asks for, in business keys: codes and periods, not ids. */
+export interface ValueQuery {
+  indicator?: string;
+  orgUnit?: string;
+  period?: string;
+  breakdown?: string;
+  /** A period (`2024`, `2025-Q2`) or a day; values whose period starts on or after it. */
+  from?: string;
+  /** A period or a day; values whose period ends on or before it. */
+  to?: string;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+@Injectable()
+export class IndicatorValuesQueryService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly values: IndicatorValueRepository,
+  ) {}
+
+  async page(ctx: RequestContext, query: ValueQuery, page: number, pageSize: number): Promise<{ rows: ValueRow[]; total: number }> {
+    return this.values.findPage(ctx, await this.resolve(ctx, query), page, pageSize);
+  }
+
+  async stream(ctx: RequestContext, query: ValueQuery): Promise<AsyncGenerator<ValueRow>> {
+    return this.values.streamAll(await this.resolve(ctx, query));
+  }
+
+  private async resolve(ctx: RequestContext, query: ValueQuery): Promise<ValueFilter> {
+    const filter: ValueFilter = { breakdown: query.breakdown };
+    if (query.indicator) {
+      const indicator = await this.connection.getRepository(ctx, Indicator).findOneBy({ code: query.indicator });
+      if (!indicator) throw IndicatorException.notFound(query.indicator);
+      filter.indicatorId = indicator.id;
+    }
+    if (query.orgUnit) {
+      const unit = await this.connection.getRepository(ctx, OrgUnit).findOneBy({ code: query.orgUnit });
+      if (!unit) throw IndicatorException.orgUnitNotFound(query.orgUnit);
+      filter.orgUnitId = unit.id;
+    }
+    if (query.period) filter.period = parsePeriod('period', query.period).toString();
+    if (query.from) filter.fromDate = ISO_DAY.test(query.from) ? query.from : parsePeriod('from', query.from).start;
+    if (query.to) filter.toDate = ISO_DAY.test(query.to) ? query.to : parsePeriod('to', query.to).end;
+    return filter;
+  }
+}
+
+export function parsePeriod(field: string, text: string): Period {
+  const parsed = Period.tryParse(text);
+  if (!parsed.ok) throw IndicatorException.invalidPeriod(field, parsed.reason);
+  return parsed.period;
+}

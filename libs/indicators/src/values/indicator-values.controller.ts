@@ -1,0 +1,40 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Ctx, RequestContext } from '@arshjulet/core';
+import { Authenticated, Permission } from '@arshjulet/org';
+import { toCsvExportRow } from '../parse/csv-export-row.util.js';
+import {
+  IndicatorValueFilterDto, IndicatorValuePageDto, IndicatorValueQueryDto, mapIndicatorValue, VALUE_EXPORT_HEADER, valueExportLine,
+} from './dto/indicator-value.dto.js';
+import type { ValueRow } from './indicator-value.repository.js';
+import { IndicatorValuesQueryService } from './indicator-values-query.service.js';
+
+@ApiTags('indicator-values')
+@Controller('api/v1/indicator-values')
+export class IndicatorValuesController {
+  constructor(private readonly values: IndicatorValuesQueryService) {}
+
+  @Get()
+  @Authenticated(Permission.IndicatorValueRead)
+  @ApiOperation({ summary: 'Indicator values, paged, ordered by indicator, org unit, period and breakdown' })
+  @ApiOkResponse({ type: IndicatorValuePageDto })
+  async list(@Ctx() ctx: RequestContext, @Query() query: IndicatorValueQueryDto): Promise<IndicatorValuePageDto> {
+    const { rows, total } = await this.values.page(ctx, query, query.page, query.pageSize);
+    return { items: rows.map(mapIndicatorValue), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  @Get('export')
+  @Authenticated(Permission.IndicatorValueRead)
+  @ApiOperation({ summary: 'The same values as CSV for Excel (semicolons, decimal comma, UTF-8 with BOM); importable again' })
+  @ApiProduces('text/csv')
+  async export(@Ctx() ctx: RequestContext, @Query() query: IndicatorValueFilterDto): Promise<StreamableFile> {
+    const lines = csvLines(await this.values.stream(ctx, query));
+    return new StreamableFile(Readable.from(lines), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="indikatorvarden.csv"' });
+  }
+}
+
+async function* csvLines(rows: AsyncIterable<ValueRow>): AsyncGenerator<string> {
+  yield `\ufeff${toCsvExportRow(VALUE_EXPORT_HEADER)}\r\n`;
+  for await (const row of rows) yield `${valueExportLine(row)}\r\n`;
+}
