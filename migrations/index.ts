@@ -2,8 +2,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795468901408 } from './1795468901408-Foundation.js';
 import { IndicatorValues1795469538725 } from './1795469538725-IndicatorValues.js';
+import { Identity1795469931315 } from './1795469931315-Identity.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
   IndicatorValues1795469538725,
+  Identity1795469931315,
 ];

@@ -4,7 +4,8 @@ import { APP_CONFIG, AppConfig } from '@arshjulet/core';
 import { AuditModule } from '@arshjulet/audit';
 import { DbModule } from '@arshjulet/db';
 import { IndicatorsModule } from '@arshjulet/indicators';
-import { OrgModule } from '@arshjulet/org';
+import { NotifyModule } from '@arshjulet/notify';
+import { AuthModule, OrgModule } from '@arshjulet/org';
 import { LoggerModule } from 'nestjs-pino';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { ENTITIES } from './database/entities.js';
@@ -47,7 +48,9 @@ export class AppModule {
         }),
         DbModule.forRoot({ url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS }),
         AuditModule,
+        NotifyModule,
         OrgModule,
+        AuthModule,
         IndicatorsModule,
         HealthModule,
       ],

@@ -1,8 +1,10 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
@@ -36,11 +38,34 @@ export class EnvDto {
   @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
   SESSION_SECRET?: string;
 
+  /** Idle timeout of a web session (rolling); fractions allowed so tests can use a few seconds. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(1 / 60)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 8 * 60;
+
+  /** Failed logins allowed per account within LOGIN_WINDOW_MINUTES before it is locked for the rest of the window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_ACCOUNT = 5;
+
+  /** Login attempts allowed per client IP within LOGIN_WINDOW_MINUTES (an office behind one NAT shares it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_IP = 50;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(24 * 60)
-  SESSION_IDLE_MINUTES = 8 * 60;
+  LOGIN_WINDOW_MINUTES = 15;
+
+  /** The administrator created on the first start with an empty user table. */
+  @IsEmail({}, { message: 'FIRST_ADMIN_EMAIL must be an e-mail address' })
+  FIRST_ADMIN_EMAIL = 'admin@arshjulet.local';
 
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })

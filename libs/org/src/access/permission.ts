@@ -6,6 +6,8 @@ export enum Permission {
   AccountSelf = 'account.self',
   OrgUnitRead = 'org_unit.read',
   OrgUnitManage = 'org_unit.manage',
+  /** Scoped: who holds roles in a delregion; a delregion coordinator only for their own. */
+  OrgUnitMembersRead = 'org_unit.members_read',
   UserRead = 'user.read',
   UserManage = 'user.manage',
   AuditRead = 'audit.read',
@@ -42,6 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Admin]: Object.values(Permission),
   [Role.CountyCoordinator]: [
     ...READ_BASICS,
+    Permission.OrgUnitMembersRead,
     Permission.UserRead,
     Permission.AuditRead,
     Permission.IndicatorManage,
@@ -57,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.DelregionCoordinator]: [
     ...READ_BASICS,
+    Permission.OrgUnitMembersRead,
     Permission.CycleRead,
     Permission.TemplateRead,
     Permission.AnalysisRead,
@@ -64,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.VvgReviewer]: [
     ...READ_BASICS,
+    Permission.OrgUnitMembersRead,
     Permission.CycleRead,
     Permission.TemplateRead,
     Permission.AnalysisRead,
@@ -75,4 +80,4 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /** Permissions whose use is limited to the org units a delregion coordinator is assigned to. */
-export const SCOPED_PERMISSIONS: readonly Permission[] = [Permission.AnalysisRead, Permission.AnalysisEdit];
+export const SCOPED_PERMISSIONS: readonly Permission[] = [Permission.OrgUnitMembersRead, Permission.AnalysisRead, Permission.AnalysisEdit];

@@ -3,13 +3,19 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '@arshjulet/core';
 import { Authenticated } from '../access/authenticated.decorator.js';
 import { Permission } from '../access/permission.js';
-import { buildOrgUnitTree, mapOrgUnit, OrgUnitQueryDto, OrgUnitResponseDto } from './dto/org-unit.dto.js';
+import {
+  buildOrgUnitTree, mapOrgUnit, mapOrgUnitMember, OrgUnitMemberResponseDto, OrgUnitQueryDto, OrgUnitResponseDto,
+} from './dto/org-unit.dto.js';
+import { OrgUnitMembersService } from './org-unit-members.service.js';
 import { OrgUnitService } from './org-unit.service.js';
 
 @ApiTags('org-units')
 @Controller('api/v1/org-units')
 export class OrgUnitsController {
-  constructor(private readonly orgUnits: OrgUnitService) {}
+  constructor(
+    private readonly orgUnits: OrgUnitService,
+    private readonly members: OrgUnitMembersService,
+  ) {}
 
   @Get()
   @Authenticated(Permission.OrgUnitRead)
@@ -33,5 +39,13 @@ export class OrgUnitsController {
     const unit = await this.orgUnits.getByCode(ctx, code);
     const parent = unit.parentId ? (await this.orgUnits.list(ctx, { includeInactive: true })).find((u) => u.id === unit.parentId) : undefined;
     return mapOrgUnit(unit, new Map(parent ? [[parent.id, parent.code]] : []));
+  }
+
+  @Get(':code/members')
+  @Authenticated(Permission.OrgUnitMembersRead)
+  @ApiOperation({ summary: 'Who holds roles in a delregion (its coordinators); delregion coordinators see only their own' })
+  @ApiOkResponse({ type: [OrgUnitMemberResponseDto] })
+  async listMembers(@Ctx() ctx: RequestContext, @Param('code') code: string): Promise<OrgUnitMemberResponseDto[]> {
+    return (await this.members.list(ctx, code)).map(mapOrgUnitMember);
   }
 }

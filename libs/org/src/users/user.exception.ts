@@ -4,6 +4,9 @@ export enum UserErrorCode {
   EmailTaken = 'user.email_taken',
   NotFound = 'user.not_found',
   InvalidAssignment = 'user.invalid_assignment',
+  AssignmentNotFound = 'user.assignment_not_found',
+  VersionConflict = 'user.version_conflict',
+  LastAdmin = 'user.last_admin',
 }
 
 export class UserException extends DomainException {
@@ -24,6 +27,18 @@ export class UserException extends DomainException {
       code: UserErrorCode.InvalidAssignment,
       detail: 'Rollen kan inte tilldelas så.',
       errors: [{ path, message }],
+    });
+  }
+
+  static assignmentNotFound(): UserException {
+    return new UserException(ErrorKind.NotFound, { code: UserErrorCode.AssignmentNotFound, detail: 'Användaren har inte den rolltilldelningen.' });
+  }
+
+  /** Removing the last way to administer the system would lock everyone out. */
+  static lastAdmin(): UserException {
+    return new UserException(ErrorKind.Conflict, {
+      code: UserErrorCode.LastAdmin,
+      detail: 'Det måste finnas minst en aktiv administratör. Utse en ny administratör först.',
     });
   }
 }

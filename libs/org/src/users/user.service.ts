@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Actor, RequestContext, Role, SCOPED_ROLES } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
 import { TransactionalConnection } from '@arshjulet/db';
+import { AuthException } from '../auth/auth.exception.js';
+import { checkPassword } from '../auth/password-policy.js';
 import { OrgUnitType } from '../org-units/org-unit-type.js';
 import { OrgUnit } from '../org-units/org-unit.entity.js';
 import { passwordHasher } from './password.hasher.js';
@@ -22,6 +24,15 @@ export interface NewUser {
   assignments: NewAssignment[];
 }
 
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  orgUnitCode?: string;
+  active?: boolean;
+  page: number;
+  pageSize: number;
+}
+
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 @Injectable()
@@ -35,6 +46,10 @@ export class UserService {
     return this.connection.withTransaction(ctx, async (tx) => {
       const users = this.connection.getRepository(tx, User);
       const email = normalizeEmail(input.email);
+      if (input.password) {
+        const problems = checkPassword(input.password, undefined, email);
+        if (problems.length) throw AuthException.weakPassword(problems);
+      }
       if (await users.existsBy({ email })) throw UserException.emailTaken(email);
       const assignments = await this.resolveAssignments(tx, input.assignments);
       const user = await users.save(
@@ -73,11 +88,61 @@ export class UserService {
     };
   }
 
-  private async resolveAssignments(ctx: RequestContext, wanted: NewAssignment[]): Promise<RoleAssignment[]> {
+  /** One user with their assignments and the org units they are scoped to. */
+  async get(ctx: RequestContext, id: string): Promise<User> {
+    if (!UUID.test(id)) throw UserException.notFound();
+    const user = await this.withAssignments(ctx).where('user.id = :id', { id }).getOne();
+    if (!user) throw UserException.notFound();
+    return user;
+  }
+
+  async findByEmail(ctx: RequestContext, email: string): Promise<User | null> {
+    return this.withAssignments(ctx).where('user.email = :email', { email: normalizeEmail(email) }).getOne();
+  }
+
+  /** A page of users, sorted by name, with their assignments. */
+  async list(ctx: RequestContext, filter: UserFilter): Promise<{ items: User[]; total: number }> {
+    const query = this.withAssignments(ctx);
+    if (filter.q) query.andWhere('(user.name ILIKE :q OR user.email ILIKE :q)', { q: `%${escapeLike(filter.q.trim())}%` });
+    if (filter.active !== undefined) query.andWhere('user.active = :active', { active: filter.active });
+    if (filter.role || filter.orgUnitCode) {
+      const sub = this.connection
+        .getRepository(ctx, RoleAssignment)
+        .createQueryBuilder('ra')
+        .select('1')
+        .leftJoin('ra.orgUnit', 'raUnit')
+        .where('ra.user_id = user.id');
+      if (filter.role) sub.andWhere('ra.role = :role');
+      if (filter.orgUnitCode) sub.andWhere('raUnit.code = :orgUnitCode');
+      query.andWhere(`EXISTS (${sub.getQuery()})`, { role: filter.role, orgUnitCode: filter.orgUnitCode });
+    }
+    const [items, total] = await query
+      .orderBy('user.name', 'ASC')
+      .addOrderBy('user.email', 'ASC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Users with assignments and their org units; the password hash only to tell whether one is set. */
+  private withAssignments(ctx: RequestContext) {
+    return this.connection
+      .getRepository(ctx, User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .leftJoinAndSelect('user.assignments', 'assignment')
+      .leftJoinAndSelect('assignment.orgUnit', 'orgUnit');
+  }
+
+  /** Validates wanted assignments (scope required for delregion roles, forbidden otherwise) and resolves org unit codes. */
+  async resolveAssignments(ctx: RequestContext, wanted: NewAssignment[]): Promise<RoleAssignment[]> {
     const orgUnits = this.connection.getRepository(ctx, OrgUnit);
     const result: RoleAssignment[] = [];
     for (const [index, assignment] of wanted.entries()) {
       const path = `assignments[${index}]`;
+      const duplicate = wanted.findIndex((other) => other.role === assignment.role && (other.orgUnitCode ?? null) === (assignment.orgUnitCode ?? null));
+      if (duplicate !== index) throw UserException.invalidAssignment(`${path}.role`, 'Samma roll finns redan i listan.');
       const scoped = SCOPED_ROLES.includes(assignment.role);
       if (!scoped) {
         if (assignment.orgUnitCode) throw UserException.invalidAssignment(`${path}.orgUnit`, 'Rollen gäller hela länet och tar ingen delregion.');
@@ -93,6 +158,10 @@ export class UserService {
   }
 }
 
-function describeAssignment(assignment: RoleAssignment): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+export function describeAssignment(assignment: Pick<RoleAssignment, 'role' | 'orgUnitId'>): string {
   return assignment.orgUnitId ? `${assignment.role}@${assignment.orgUnitId}` : assignment.role;
 }

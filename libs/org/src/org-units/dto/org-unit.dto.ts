@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import type { RoleAssignment } from '../../users/role-assignment.entity.js';
 import { OrgUnit } from '../org-unit.entity.js';
 import { ORG_UNIT_TYPES, OrgUnitType } from '../org-unit-type.js';
 
@@ -53,4 +54,15 @@ export function buildOrgUnitTree(units: OrgUnit[]): OrgUnitResponseDto[] {
     else roots.push(node);
   }
   return roots;
+}
+
+export class OrgUnitMemberResponseDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ example: 'delregion_coordinator' }) role: string;
+}
+
+export function mapOrgUnitMember(assignment: RoleAssignment): OrgUnitMemberResponseDto {
+  return { userId: assignment.user.id, name: assignment.user.name, email: assignment.user.email, role: assignment.role };
 }

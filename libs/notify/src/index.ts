@@ -1,0 +1,6 @@
+export * from './notify.module.js';
+export * from './notify.service.js';
+export * from './outbox-message.entity.js';
+
+import { OutboxMessage } from './outbox-message.entity.js';
+export const NOTIFY_ENTITIES = [OutboxMessage];

@@ -1,0 +1,35 @@
+import { ROLE_LABELS_SV, Role } from '@arshjulet/core';
+import type { ApiToken } from '../tokens/api-token.entity.js';
+import { tokenStatus } from '../tokens/dto/api-token.dto.js';
+import type { User } from '../users/user.entity.js';
+
+const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
+
+const STATUS_LABELS = { active: 'Giltig', expired: 'Har gått ut', revoked: 'Återkallad' } as const;
+
+export const formatDateTime = (value: Date | null): string => (value ? dateTime.format(value) : '–');
+
+export function accountTokenView(token: ApiToken) {
+  const status = tokenStatus(token);
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    active: status === 'active',
+    expiresAt: token.expiresAt ? date.format(token.expiresAt) : 'aldrig',
+    lastUsedAt: formatDateTime(token.lastUsedAt),
+    createdAt: formatDateTime(token.createdAt),
+  };
+}
+
+export function accountUserView(user: User) {
+  return {
+    name: user.name,
+    email: user.email,
+    roles: user.assignments.map((a) => (a.orgUnit ? `${ROLE_LABELS_SV[a.role as Role]}, ${a.orgUnit.name}` : ROLE_LABELS_SV[a.role as Role])),
+    lastLoginAt: formatDateTime(user.lastLoginAt),
+  };
+}

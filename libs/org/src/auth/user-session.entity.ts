@@ -1,0 +1,19 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * A web session, in the shape connect-pg-simple reads and writes (`sid`, `sess`, `expire`), so every app
+ * instance shares them. `sess.userId` ties a session to its user, which lets us end all of a user's sessions.
+ */
+@Entity()
+export class UserSession {
+  @PrimaryColumn({ type: 'varchar', length: 128 })
+  sid: string;
+
+  @Column({ type: 'jsonb' })
+  sess: Record<string, unknown>;
+
+  /** Moves forward on every request (rolling idle timeout); expired rows are pruned. */
+  @Index()
+  @Column({ type: 'timestamptz' })
+  expire: Date;
+}

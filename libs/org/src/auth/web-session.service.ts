@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Actor, APP_CONFIG, type AppConfig } from '@arshjulet/core';
+import { TransactionalConnection } from '@arshjulet/db';
+import connectPgSimple from 'connect-pg-simple';
+import type { Request, RequestHandler } from 'express';
+import session from 'express-session';
+import type { Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { resolveSessionSecret } from './session-secret.js';
+import type { Flash } from './session.types.js';
+import './session.types.js';
+
+export const SESSION_COOKIE = 'arshjulet.sid';
+export const SESSION_TABLE = 'user_session';
+
+/**
+ * Web sessions: express-session with the rows in PostgreSQL (shared by every instance, on TypeORM's pool),
+ * a rolling idle timeout, and the session id rotated at login.
+ */
+@Injectable()
+export class WebSessionService implements OnModuleDestroy {
+  private readonly logger = new Logger(WebSessionService.name);
+  private readonly store: connectPgSimple.PGStore;
+  readonly handler: RequestHandler;
+
+  constructor(connection: TransactionalConnection, @Inject(APP_CONFIG) config: AppConfig) {
+    const PgStore = connectPgSimple(session);
+    this.store = new PgStore({
+      pool: (connection.dataSource.driver as PostgresDriver).master as Pool,
+      tableName: SESSION_TABLE,
+      createTableIfMissing: false,
+      pruneSessionInterval: 15 * 60,
+      errorLog: (...args: unknown[]) => this.logger.error(args.map(String).join(' ')),
+    });
+    this.handler = session({
+      name: SESSION_COOKIE,
+      secret: resolveSessionSecret(config),
+      store: this.store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      unset: 'destroy',
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.NODE_ENV === 'production',
+        maxAge: Math.round(config.SESSION_IDLE_MINUTES * 60_000),
+        path: '/',
+      },
+    });
+  }
+
+  /** Logs `actor` in on a fresh session id, so an id planted before login is worthless after it. */
+  async establish(request: Request, actor: Actor): Promise<void> {
+    await new Promise<void>((done, fail) => request.session.regenerate((error) => (error ? fail(error) : done())));
+    request.session.userId = actor.userId ?? undefined;
+    request.session.loggedInAt = new Date().toISOString();
+    await this.save(request);
+  }
+
+  async destroy(request: Request): Promise<void> {
+    if (!request.session) return;
+    await new Promise<void>((done, fail) => request.session.destroy((error) => (error ? fail(error) : done())));
+  }
+
+  setFlash(request: Request, flash: Flash): void {
+    if (request.session) request.session.flash = flash;
+  }
+
+  takeFlash(request: Request): Flash | undefined {
+    const flash = request.session?.flash;
+    if (flash) delete request.session.flash;
+    return flash;
+  }
+
+  private save(request: Request): Promise<void> {
+    return new Promise<void>((done, fail) => request.session.save((error) => (error ? fail(error) : done())));
+  }
+
+  onModuleDestroy(): void {
+    this.store.close();
+  }
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { RequestContext, Role } from '@arshjulet/core';
+import { ApiTokenService, UserService } from '@arshjulet/org';
+import type { SignedInUser, TestApp } from '../support/test-app.js';
+
+/**
+ * THE AUTHORIZATION MATRIX: for every route of the app, what each kind of caller gets. Written by hand, not
+ * derived from the permission table, so a change to either shows up here. A route missing from this table,
+ * or one declaring neither @Authenticated nor @Public, fails the suite (authorization-matrix.e2e-spec.ts).
+ *
+ * A cell is an exact status, or `ALLOWED`: the caller got past authorization (not 401/403, not a 5xx); used
+ * where a minimal request cannot succeed (a file upload) but must still not be refused for who is asking.
+ */
+export const ALLOWED = 'allowed';
+export type Cell = number | typeof ALLOWED;
+export type Caller = 'anonymous' | Role;
+/** A delregion coordinator is asked twice on scoped routes: for their own delregion and for another. */
+export type Expectation = Record<Exclude<Caller, Role.DelregionCoordinator>, Cell> & {
+  [Role.DelregionCoordinator]: Cell | { own: Cell; other: Cell };
+};
+
+export interface CellContext {
+  t: TestApp;
+  /** Null for the anonymous caller. */
+  caller: SignedInUser | null;
+  scope: 'own' | 'other';
+}
+
+export interface RouteCase {
+  expect: Expectation;
+  /** Web pages are visited by browsers (session cookie and CSRF token); API routes by bearer tokens. */
+  via: 'browser' | 'bearer';
+  /** Path and body for this caller; the default fills `:params` with harmless values. */
+  request?: (cell: CellContext) => Promise<{ path: string; body?: object; form?: boolean }>;
+  /** The request ends the caller's session (logout): give it a browser of its own. */
+  fresh?: boolean;
+}
+
+const ROLES_ALL = [Role.Admin, Role.CountyCoordinator, Role.DelregionCoordinator, Role.VvgReviewer, Role.Viewer];
+
+function table(anonymous: Cell, allowed: Role[], status: Cell, denied: Cell = 403): Expectation {
+  const cells = Object.fromEntries(ROLES_ALL.map((role) => [role, allowed.includes(role) ? status : denied]));
+  return { anonymous, ...cells } as Expectation;
+}
+/** Everyone, signed in or not. */
+const open = (status: Cell): Expectation => table(status, ROLES_ALL, status);
+/** Every signed-in role. */
+const signedIn = (status: Cell, anonymous: Cell = 401): Expectation => table(anonymous, ROLES_ALL, status);
+/** Only the roles listed; others 403, anonymous 401. */
+const only = (roles: Role[], status: Cell): Expectation => table(401, roles, status);
+
+const ADMIN = [Role.Admin];
+const ADMIN_COUNTY = [Role.Admin, Role.CountyCoordinator];
+
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const system = () => RequestContext.system('matrix');
+
+/** A fresh user to act on, so every cell starts from version 1. */
+async function target(t: TestApp): Promise<{ id: string; assignmentId: string }> {
+  const user = await t.app.get(UserService).create(system(), {
+    email: `maltavla.${randomUUID()}@test.se`,
+    name: 'Måltavla',
+    assignments: [{ role: Role.Viewer }],
+  });
+  return { id: user.id, assignmentId: user.assignments[0]!.id };
+}
+
+const onTarget = (suffix: string, body?: object) => async ({ t }: CellContext) => ({ path: `/api/v1/users/${(await target(t)).id}${suffix}`, body });
+
+export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
+  // Web pages and forms (libs/org auth)
+  'GET /': { via: 'browser', expect: open(200) },
+  'GET /logga-in': { via: 'browser', expect: open(200) },
+  'POST /logga-in': { via: 'browser', expect: open(401), request: async () => ({ path: '/logga-in', body: { email: 'ingen@test.se', password: 'fel' }, form: true }) },
+  'POST /logga-ut': { via: 'browser', fresh: true, expect: open(303), request: async () => ({ path: '/logga-ut', body: {}, form: true }) },
+  'GET /konto': { via: 'browser', expect: signedIn(200, 303) },
+  'POST /konto/losenord': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/konto/losenord', body: { currentPassword: 'fel' }, form: true }) },
+  'POST /konto/nycklar': { via: 'browser', expect: signedIn(200), request: async () => ({ path: '/konto/nycklar', body: { name: 'matris' }, form: true }) },
+  'POST /konto/nycklar/:id/aterkalla': {
+    via: 'browser',
+    expect: signedIn(303),
+    request: async ({ t, caller }) => {
+      const id = caller ? (await t.app.get(ApiTokenService).issue(system(), caller.user.id, 'matris', null)).record.id : NO_SUCH_ID;
+      return { path: `/konto/nycklar/${id}/aterkalla`, body: {}, form: true };
+    },
+  },
+  'GET /aterstall/:token': { via: 'browser', expect: open(404), request: async () => ({ path: '/aterstall/okandlankokandlankokandlank' }) },
+  'POST /aterstall/:token': {
+    via: 'browser',
+    expect: open(404),
+    request: async () => ({ path: '/aterstall/okandlankokandlankokandlank', body: { password: 'x', confirmPassword: 'x' }, form: true }),
+  },
+  'GET /health': { via: 'bearer', expect: open(200) },
+  'GET /health/ready': { via: 'bearer', expect: open(200) },
+
+  // Org units
+  'GET /api/v1/org-units': { via: 'bearer', expect: signedIn(200) },
+  'GET /api/v1/org-units/:code': { via: 'bearer', expect: signedIn(200), request: async () => ({ path: '/api/v1/org-units/DR-SKB' }) },
+  'GET /api/v1/org-units/:code/members': {
+    via: 'bearer',
+    expect: { ...only([Role.Admin, Role.CountyCoordinator, Role.VvgReviewer], 200), [Role.DelregionCoordinator]: { own: 200, other: 404 } },
+    request: async ({ scope }) => ({ path: `/api/v1/org-units/${scope === 'own' ? 'DR-SKB' : 'DR-GBG'}/members` }),
+  },
+
+  // Users (administration)
+  'GET /api/v1/users': { via: 'bearer', expect: only(ADMIN_COUNTY, 200) },
+  'GET /api/v1/users/:id': { via: 'bearer', expect: only(ADMIN_COUNTY, 200), request: onTarget('') },
+  'POST /api/v1/users': {
+    via: 'bearer',
+    expect: only(ADMIN, 201),
+    request: async () => ({ path: '/api/v1/users', body: { email: `ny.${randomUUID()}@test.se`, name: 'Ny', assignments: [{ role: 'viewer' }] } }),
+  },
+  'PATCH /api/v1/users/:id': { via: 'bearer', expect: only(ADMIN, 200), request: onTarget('', { version: 1, name: 'Ändrad' }) },
+  'POST /api/v1/users/:id/deactivate': { via: 'bearer', expect: only(ADMIN, 200), request: onTarget('/deactivate', { version: 1 }) },
+  'POST /api/v1/users/:id/activate': { via: 'bearer', expect: only(ADMIN, 200), request: onTarget('/activate', { version: 1 }) },
+  'POST /api/v1/users/:id/assignments': { via: 'bearer', expect: only(ADMIN, 201), request: onTarget('/assignments', { version: 1, role: 'vvg_reviewer' }) },
+  'DELETE /api/v1/users/:id/assignments/:assignmentId': {
+    via: 'bearer',
+    expect: only(ADMIN, 200),
+    request: async ({ t }) => {
+      const { id, assignmentId } = await target(t);
+      return { path: `/api/v1/users/${id}/assignments/${assignmentId}?version=1` };
+    },
+  },
+  'POST /api/v1/users/:id/password-links': { via: 'bearer', expect: only(ADMIN, 201), request: onTarget('/password-links') },
+  'GET /api/v1/users/:id/password-links': { via: 'bearer', expect: only(ADMIN, 200), request: onTarget('/password-links') },
+
+  // My API tokens: created only from a signed-in session, never by another token
+  'GET /api/v1/me/tokens': { via: 'bearer', expect: signedIn(200) },
+  'POST /api/v1/me/tokens': { via: 'browser', expect: signedIn(201), request: async () => ({ path: '/api/v1/me/tokens', body: { name: 'matris' } }) },
+  'DELETE /api/v1/me/tokens/:id': {
+    via: 'bearer',
+    expect: signedIn(204),
+    request: async ({ t, caller }) => {
+      const id = caller ? (await t.app.get(ApiTokenService).issue(system(), caller.user.id, 'matris', null)).record.id : NO_SUCH_ID;
+      return { path: `/api/v1/me/tokens/${id}` };
+    },
+  },
+
+  // Audit trail: read only
+  'GET /api/v1/audit-events': { via: 'bearer', expect: only(ADMIN_COUNTY, 200) },
+
+  // Indicators (libs/indicators)
+  'GET /api/v1/indicators': { via: 'bearer', expect: signedIn(200) },
+  'GET /api/v1/indicators/:code': { via: 'bearer', expect: signedIn(200), request: async () => ({ path: '/api/v1/indicators/RL01' }) },
+  'POST /api/v1/indicators': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/indicators', body: {} }) },
+  'PATCH /api/v1/indicators/:code': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/indicators/XX99', body: {} }) },
+  'DELETE /api/v1/indicators/:code': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/indicators/XX99' }) },
+  'GET /api/v1/indicators/:code/comparison': { via: 'bearer', expect: signedIn(ALLOWED), request: async () => ({ path: '/api/v1/indicators/RL01/comparison' }) },
+  'GET /api/v1/indicator-values': { via: 'bearer', expect: signedIn(ALLOWED) },
+  'GET /api/v1/indicator-values/export': { via: 'bearer', expect: signedIn(ALLOWED) },
+  'GET /api/v1/indicator-imports': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED) },
+  'GET /api/v1/indicator-imports/:id': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/indicator-imports/${NO_SUCH_ID}` }) },
+  'POST /api/v1/indicator-imports': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/indicator-imports', body: {} }) },
+  'POST /api/v1/indicator-imports/kolada': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/indicator-imports/kolada', body: {} }) },
+  'POST /api/v1/indicator-imports/:id/commit': {
+    via: 'bearer',
+    expect: only(ADMIN_COUNTY, ALLOWED),
+    request: async () => ({ path: `/api/v1/indicator-imports/${NO_SUCH_ID}/commit`, body: {} }),
+  },
+  'POST /api/v1/indicator-imports/:id/discard': {
+    via: 'bearer',
+    expect: only(ADMIN_COUNTY, ALLOWED),
+    request: async () => ({ path: `/api/v1/indicator-imports/${NO_SUCH_ID}/discard`, body: {} }),
+  },
+};
