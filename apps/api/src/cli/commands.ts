@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerReferenceCommands } from './reference.command.js';
+import { registerUserCommands } from './user.command.js';
 
 /** Every CLI command, one file per area under cli/. */
 export function registerCommands(program: Command): void {
   registerReferenceCommands(program);
+  registerUserCommands(program);
 }
