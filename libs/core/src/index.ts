@@ -7,3 +7,4 @@ export * from './errors/problem.js';
 export * from './context/ctx.decorator.js';
 export * from './util/project-root.js';
 export * from './util/reference-csv.js';
+export * from './util/swedish-date.util.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Role, ROLES } from '@arshjulet/core';
+import { formatDateTime, Role, ROLES } from '@arshjulet/core';
 import { ApiTokenService, API_TOKEN_MAX_DAYS, UserAdminService, UserException, UserService } from '@arshjulet/org';
 import { withCli } from './cli-context.js';
 import { readNewPassword } from './password-prompt.js';
@@ -36,7 +36,7 @@ export function registerUserCommands(program: Command): void {
         if (options.invite) {
           const { user, invitation } = await cli.app.get(UserAdminService).invite(cli.ctx(), { email: options.email, name: options.name, assignments });
           console.log(`Skapade ${user.email} (${role}${options.org ? `, ${options.org}` : ''}).`);
-          console.log(`Inbjudningslänk (gäller till ${invitation.expiresAt.toISOString()}, en gång):\n${invitation.link}`);
+          console.log(`Inbjudningslänk (gäller till ${formatDateTime(invitation.expiresAt)}, en gång):\n${invitation.link}`);
           return;
         }
         const password = await readNewPassword(Boolean(options.passwordStdin));
@@ -89,7 +89,7 @@ export function registerUserCommands(program: Command): void {
         const user = await cli.app.get(UserService).findByEmail(cli.ctx(), options.email);
         if (!user) throw UserException.notFound();
         const link = await cli.app.get(UserAdminService).sendPasswordLink(cli.ctx(), user.id);
-        console.log(`Länk för ${user.email} (gäller till ${link.expiresAt.toISOString()}, en gång):\n${link.link}`);
+        console.log(`Länk för ${user.email} (gäller till ${formatDateTime(link.expiresAt)}, en gång):\n${link.link}`);
       }),
     );
 

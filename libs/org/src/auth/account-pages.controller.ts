@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Redirect, Render, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Ctx, RequestContext } from '@arshjulet/core';
+import { Ctx, formatDateTime, RequestContext } from '@arshjulet/core';
 import type { Request } from 'express';
 import { Authenticated } from '../access/authenticated.decorator.js';
 import { Permission } from '../access/permission.js';
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, ApiTokenService } from '../tokens/api-token.service.js';
 import { UserService } from '../users/user.service.js';
-import { accountTokenView, accountUserView, formatDateTime } from './account-view.mapper.js';
+import { accountTokenView, accountUserView } from './account-view.mapper.js';
 import { ChangePasswordFormDto, CreateTokenFormDto } from './dto/auth-forms.dto.js';
 import { AccountFormFilter } from './form-error.filters.js';
 import { PasswordChangeService } from './password-change.service.js';

@@ -1,14 +1,10 @@
-import { ROLE_LABELS_SV, Role } from '@arshjulet/core';
+import { formatDate, formatDateTime, ROLE_LABELS_SV, Role } from '@arshjulet/core';
 import type { ApiToken } from '../tokens/api-token.entity.js';
 import { tokenStatus } from '../tokens/dto/api-token.dto.js';
 import type { User } from '../users/user.entity.js';
 
-const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
 
 const STATUS_LABELS = { active: 'Giltig', expired: 'Har gått ut', revoked: 'Återkallad' } as const;
-
-export const formatDateTime = (value: Date | null): string => (value ? dateTime.format(value) : '–');
 
 export function accountTokenView(token: ApiToken) {
   const status = tokenStatus(token);
@@ -19,7 +15,7 @@ export function accountTokenView(token: ApiToken) {
     status,
     statusLabel: STATUS_LABELS[status],
     active: status === 'active',
-    expiresAt: token.expiresAt ? date.format(token.expiresAt) : 'aldrig',
+    expiresAt: token.expiresAt ? formatDate(token.expiresAt) : 'aldrig',
     lastUsedAt: formatDateTime(token.lastUsedAt),
     createdAt: formatDateTime(token.createdAt),
   };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, RequestContext, Role } from '@arshjulet/core';
+import { APP_CONFIG, type AppConfig, formatDateTime, RequestContext, Role } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
 import { User } from '../users/user.entity.js';
 import { UserService } from '../users/user.service.js';
@@ -57,7 +57,7 @@ function banner({ email, invitation }: FirstAdmin): string {
     '  Årshjulet: den första administratören har skapats.',
     '',
     `  E-post:  ${email}`,
-    `  Välj lösenord här (gäller till ${invitation.expiresAt.toISOString()}, en gång):`,
+    `  Välj lösenord här (gäller till ${formatDateTime(invitation.expiresAt)}, en gång):`,
     `  ${invitation.link}`,
     '',
     '  Länken visas bara nu. Har den gått ut: npm run cli -- user:invite --email ' + email,
