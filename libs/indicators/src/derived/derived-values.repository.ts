@@ -17,55 +17,76 @@ export interface DerivedWriteResult {
  */
 const RECOMPUTE_SQL = `
 WITH affected AS (
-  SELECT DISTINCT s.indicator_id, s.period, s.breakdown
+  SELECT DISTINCT s.indicator_id, s.period, s.breakdown, s.period_kind, s.period_start, s.period_end
     FROM indicator_import_row s
     JOIN org_unit m ON m.id = s.org_unit_id AND m.type = 'municipality'
    WHERE s.batch_id = $1
 ),
-members AS (
+delregion_members AS (
   SELECT d.id AS group_id, m.id AS member_id
     FROM org_unit d
     JOIN org_unit m ON m.parent_id = d.id AND m.type = 'municipality' AND m.active
    WHERE d.type = 'delregion' AND d.active
-  UNION ALL
-  SELECT c.id, m.id
+),
+county_delregions AS (
+  SELECT c.id AS county_id, d.id AS delregion_id
     FROM org_unit c
     JOIN org_unit d ON d.parent_id = c.id AND d.type = 'delregion' AND d.active
-    JOIN org_unit m ON m.parent_id = d.id AND m.type = 'municipality' AND m.active
    WHERE c.type = 'county' AND c.active
 ),
-sizes AS (SELECT group_id, count(*)::int AS expected FROM members GROUP BY group_id),
-candidates AS (
-  SELECT a.indicator_id, a.period, a.breakdown, z.group_id, z.expected
-    FROM affected a CROSS JOIN sizes z
-   WHERE NOT EXISTS (
-           SELECT 1 FROM indicator_value x
-            WHERE x.indicator_id = a.indicator_id AND x.org_unit_id = z.group_id AND x.period = a.period
-              AND x.breakdown = a.breakdown AND NOT x.derived)
+sizes AS (
+  SELECT group_id, count(*)::int AS expected FROM delregion_members GROUP BY group_id
+  UNION ALL
+  SELECT c.county_id, count(*)::int FROM county_delregions c JOIN delregion_members m ON m.group_id = c.delregion_id GROUP BY c.county_id
 ),
-agg AS (
-  SELECT c.indicator_id, c.period, c.breakdown, c.group_id, c.expected, i.unit,
+-- Keys with at least one group whose figure was not imported: an imported delregion or county figure always wins,
+-- so where every group has one there is nothing to derive (and nothing derived to remove).
+open_keys AS (
+  SELECT a.* FROM affected a
+   WHERE EXISTS (
+           SELECT 1 FROM sizes z
+            WHERE NOT EXISTS (
+                    SELECT 1 FROM indicator_value x
+                     WHERE x.indicator_id = a.indicator_id AND x.org_unit_id = z.group_id AND x.period = a.period
+                       AND x.breakdown = a.breakdown AND NOT x.derived))
+),
+-- Driven from the members' figures (one hash join), not from every group × member pair; the county is summed from
+-- its delregions' sums, each municipality belonging to exactly one delregion.
+by_delregion AS (
+  SELECT k.indicator_id, k.period, k.breakdown, mb.group_id,
          count(*)::int AS present,
          count(*) FILTER (WHERE v.numerator IS NOT NULL AND v.denominator IS NOT NULL AND v.denominator <> 0)::int AS with_parts,
          sum(v.value) AS sum_value, sum(v.numerator) AS sum_numerator, sum(v.denominator) AS sum_denominator,
-         min(v.period_kind) AS period_kind, min(v.period_start) AS period_start, min(v.period_end) AS period_end,
          bool_or(v.status = 'preliminary') AS preliminary
-    FROM candidates c
-    JOIN indicator i ON i.id = c.indicator_id
-    JOIN members mb ON mb.group_id = c.group_id
-    JOIN indicator_value v ON v.indicator_id = c.indicator_id AND v.org_unit_id = mb.member_id
-                          AND v.period = c.period AND v.breakdown = c.breakdown
-   GROUP BY c.indicator_id, c.period, c.breakdown, c.group_id, c.expected, i.unit
+    FROM open_keys k
+    JOIN indicator_value v ON v.indicator_id = k.indicator_id AND v.period = k.period AND v.breakdown = k.breakdown
+    JOIN delregion_members mb ON mb.member_id = v.org_unit_id
+   GROUP BY k.indicator_id, k.period, k.breakdown, mb.group_id
+),
+agg AS (
+  SELECT * FROM by_delregion
+  UNION ALL
+  SELECT b.indicator_id, b.period, b.breakdown, c.county_id, sum(b.present)::int, sum(b.with_parts)::int, sum(b.sum_value),
+         sum(b.sum_numerator), sum(b.sum_denominator), bool_or(b.preliminary)
+    FROM by_delregion b JOIN county_delregions c ON c.delregion_id = b.group_id
+   GROUP BY b.indicator_id, b.period, b.breakdown, c.county_id
 ),
 derivable AS (
-  SELECT agg.*,
-         CASE WHEN unit = 'count' THEN sum_value
-              ELSE sum_numerator / sum_denominator * ($2::jsonb ->> unit)::numeric END AS value,
-         CASE WHEN unit = 'count' THEN NULL ELSE sum_numerator END AS numerator,
-         CASE WHEN unit = 'count' THEN NULL ELSE sum_denominator END AS denominator
+  SELECT agg.*, k.period_kind, k.period_start, k.period_end, z.expected, i.unit,
+         CASE WHEN i.unit = 'count' THEN sum_value
+              ELSE sum_numerator / sum_denominator * ($2::jsonb ->> i.unit)::numeric END AS value,
+         CASE WHEN i.unit = 'count' THEN NULL ELSE sum_numerator END AS numerator,
+         CASE WHEN i.unit = 'count' THEN NULL ELSE sum_denominator END AS denominator
     FROM agg
-   WHERE present = expected
-     AND (unit = 'count' OR (with_parts = expected AND $2::jsonb ? unit))
+    JOIN open_keys k ON k.indicator_id = agg.indicator_id AND k.period = agg.period AND k.breakdown = agg.breakdown
+    JOIN sizes z ON z.group_id = agg.group_id
+    JOIN indicator i ON i.id = agg.indicator_id
+   WHERE present = z.expected
+     AND (i.unit = 'count' OR (with_parts = z.expected AND $2::jsonb ? i.unit))
+     AND NOT EXISTS (
+           SELECT 1 FROM indicator_value x
+            WHERE x.indicator_id = agg.indicator_id AND x.org_unit_id = agg.group_id AND x.period = agg.period
+              AND x.breakdown = agg.breakdown AND NOT x.derived)
 ),
 upserted AS (
   INSERT INTO indicator_value AS v
@@ -84,12 +105,12 @@ upserted AS (
 ),
 removed AS (
   DELETE FROM indicator_value v
-   USING candidates c
-   WHERE v.derived AND v.indicator_id = c.indicator_id AND v.org_unit_id = c.group_id AND v.period = c.period
-     AND v.breakdown = c.breakdown
+   USING open_keys k, sizes z
+   WHERE v.indicator_id = k.indicator_id AND v.org_unit_id = z.group_id AND v.period = k.period AND v.breakdown = k.breakdown
+     AND v.derived
      AND NOT EXISTS (SELECT 1 FROM derivable d
-                      WHERE d.indicator_id = c.indicator_id AND d.group_id = c.group_id AND d.period = c.period
-                        AND d.breakdown = c.breakdown)
+                      WHERE d.indicator_id = v.indicator_id AND d.group_id = v.org_unit_id AND d.period = v.period
+                        AND d.breakdown = v.breakdown)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM upserted)::int AS written, (SELECT count(*) FROM removed)::int AS removed`;

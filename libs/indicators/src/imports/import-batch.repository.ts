@@ -81,6 +81,42 @@ export class ImportBatchRepository {
     await pipeline(Readable.from(chunks), copy);
   }
 
+  /**
+   * Fresh planner statistics after a bulk write. Without them PostgreSQL believes the staging table (or a table
+   * that just grew by a million rows) is nearly empty and picks nested loops that take minutes instead of seconds.
+   */
+  async refreshStatistics(ctx: RequestContext, table: 'indicator_import_row' | 'indicator_value'): Promise<void> {
+    await this.connection.manager(ctx).query(`ANALYZE ${table}`);
+  }
+
+  /**
+   * Removes staged rows whose key an earlier line of the file already had (beyond what the row validator's window
+   * caught), returning them with the first line, in file order.
+   */
+  async removeStagedDuplicates(ctx: RequestContext, batchId: string): Promise<Array<{ line: number; firstLine: number }>> {
+    const rows: Array<{ line: number; first_line: number }> = await this.connection.manager(ctx).query(
+      `WITH duplicated AS (
+         SELECT indicator_id, org_unit_id, period, breakdown, min(seq) AS first_seq
+           FROM indicator_import_row
+          WHERE batch_id = $1
+          GROUP BY indicator_id, org_unit_id, period, breakdown
+         HAVING count(*) > 1
+       ),
+       removed AS (
+         DELETE FROM indicator_import_row s
+          USING duplicated d
+          WHERE s.batch_id = $1 AND s.indicator_id = d.indicator_id AND s.org_unit_id = d.org_unit_id
+            AND s.period = d.period AND s.breakdown = d.breakdown AND s.seq <> d.first_seq
+         RETURNING s.line, d.first_seq
+       )
+       SELECT r.line, f.line AS first_line
+         FROM removed r JOIN indicator_import_row f ON f.batch_id = $1 AND f.seq = r.first_seq
+        ORDER BY r.line`,
+      [batchId],
+    );
+    return rows.map((row) => ({ line: row.line, firstLine: row.first_line }));
+  }
+
   async classifyStaged(ctx: RequestContext, batchId: string): Promise<StagedClassification> {
     const [row] = await this.connection.manager(ctx).query(
       `SELECT count(*) FILTER (WHERE v.id IS NULL)::int AS inserts,
@@ -127,8 +163,8 @@ export class ImportBatchRepository {
   }
 
   /** Keeps the current state of every figure the batch is about to change. */
-  async archiveChangedValues(ctx: RequestContext, batchId: string): Promise<number> {
-    const [, affected] = await this.connection.manager(ctx).query(
+  async archiveChangedValues(ctx: RequestContext, batchId: string): Promise<void> {
+    await this.connection.manager(ctx).query(
       `INSERT INTO indicator_value_history
               (value_id, indicator_id, org_unit_id, period, breakdown, value, numerator, denominator, status, note, derived,
                source_batch_id, version, valid_from, replaced_by_batch_id)
@@ -139,32 +175,38 @@ export class ImportBatchRepository {
         WHERE s.batch_id = $1 AND ${CHANGED}`,
       [batchId],
     );
-    return Number(affected ?? 0);
   }
 
-  /** Inserts new figures and updates changed ones in one statement; unchanged ones are not touched. */
-  async upsertStagedValues(ctx: RequestContext, batchId: string): Promise<{ inserted: number; updated: number }> {
-    const [row] = await this.connection.manager(ctx).query(
+  /**
+   * Writes the batch: changed figures updated in place (version + 1), new ones inserted, unchanged ones not
+   * touched. Two plain statements rather than one INSERT … ON CONFLICT (no speculative insertion per row); safe
+   * because every commit holds {@link lockCommits}, so no other writer can add a key between them.
+   */
+  async writeStagedValues(ctx: RequestContext, batchId: string): Promise<{ inserted: number; updated: number }> {
+    const manager = this.connection.manager(ctx);
+    const [, updated] = await manager.query(
+      `UPDATE indicator_value v
+          SET value = s.value, numerator = s.numerator, denominator = s.denominator, status = s.status, note = s.note,
+              derived = false, source_batch_id = s.batch_id, updated_at = now(), version = v.version + 1
+         FROM indicator_import_row s
+        WHERE s.batch_id = $1 AND ${SAME_KEY} AND ${CHANGED}`,
+      [batchId],
+    );
+    const [{ inserted }] = await manager.query(
       `WITH written AS (
-         INSERT INTO indicator_value AS v
+         INSERT INTO indicator_value
                 (indicator_id, org_unit_id, period, period_kind, period_start, period_end, breakdown, value, numerator, denominator,
                  status, note, derived, source_batch_id, version)
          SELECT s.indicator_id, s.org_unit_id, s.period, s.period_kind, s.period_start, s.period_end, s.breakdown, s.value,
                 s.numerator, s.denominator, s.status, s.note, false, s.batch_id, 1
            FROM indicator_import_row s
-          WHERE s.batch_id = $1
-         ON CONFLICT (indicator_id, org_unit_id, period, breakdown) DO UPDATE
-            SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
-                status = EXCLUDED.status, note = EXCLUDED.note, derived = false, source_batch_id = EXCLUDED.source_batch_id,
-                updated_at = now(), version = v.version + 1
-          WHERE (v.value, v.numerator, v.denominator, v.status, v.note, v.derived)
-                IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.status, EXCLUDED.note, false)
-         RETURNING (xmax = 0) AS inserted
+          WHERE s.batch_id = $1 AND NOT EXISTS (SELECT 1 FROM indicator_value v WHERE ${SAME_KEY})
+         RETURNING 1
        )
-       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
+       SELECT count(*)::int AS inserted FROM written`,
       [batchId],
     );
-    return row as { inserted: number; updated: number };
+    return { inserted, updated: Number(updated ?? 0) };
   }
 
   async deleteStaged(ctx: RequestContext, batchId: string): Promise<void> {

@@ -6,11 +6,11 @@ import { DerivedValuesService } from '../derived/derived-values.service.js';
 import { IndicatorException } from '../indicator.exception.js';
 import { ImportBatch } from './import-batch.entity.js';
 import { ImportBatchRepository } from './import-batch.repository.js';
-import { countsOf } from './import-preview.service.js';
+import { BULK_ROWS, countsOf } from './import-preview.service.js';
 
 /**
  * Commit or discard of a previewed batch. A commit is one transaction: history rows for the figures it changes,
- * one INSERT … ON CONFLICT DO UPDATE that writes only new and changed figures, the derived delregion and county
+ * set-based writes of only the new and changed figures, the derived delregion and county
  * figures, the batch marked committed and the audit event. A batch with any rejected row is refused whole.
  */
 @Injectable()
@@ -31,7 +31,8 @@ export class ImportCommitService {
       if (staged !== batch.rowCount - batch.rejectedCount) throw IndicatorException.previewLost();
 
       await this.batches.archiveChangedValues(tx, batch.id);
-      const written = await this.batches.upsertStagedValues(tx, batch.id);
+      const written = await this.batches.writeStagedValues(tx, batch.id);
+      if (written.inserted + written.updated >= BULK_ROWS) await this.batches.refreshStatistics(tx, 'indicator_value');
       const derived = await this.derived.recomputeForBatch(tx, batch.id);
       await this.batches.deleteStaged(tx, batch.id);
 

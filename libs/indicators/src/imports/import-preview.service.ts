@@ -6,15 +6,17 @@ import { IndicatorException } from '../indicator.exception.js';
 import { IndicatorImportException } from '../parse/indicator-import.exception.js';
 import type { ImportSource } from '../parse/import-source.js';
 import type { RawIndicatorRow } from '../parse/raw-indicator-row.js';
-import { RowValidator } from '../parse/row-validator.js';
 import { ByteTap } from './byte-tap.js';
 import { ImportBatch, MAX_STORED_CHANGES, type ImportFormat } from './import-batch.entity.js';
 import { ImportBatchRepository } from './import-batch.repository.js';
 import { ImportCatalogLoader } from './import-catalog.loader.js';
 import { detectImportFormat, parseImportFile } from './import-file.parser.js';
 import { IMPORT_LIMITS, type ImportLimits } from './import-limits.js';
-import { emptyTally, stagedChunks } from './staged-chunks.stream.js';
+import { addRejection, emptyTally, stagedChunks, VALIDATOR_WINDOW } from './staged-chunks.stream.js';
 import { StagedRowEncoder } from './staged-row.encoder.js';
+
+/** From this many rows on, a batch is big enough to change the query plans: statistics are refreshed. */
+export const BULK_ROWS = 10_000;
 
 export interface ImportProgress {
   bytes: number;
@@ -92,10 +94,17 @@ export class ImportPreviewService {
         });
         const encoder = new StagedRowEncoder(batch.id, catalog);
         const rows = input.open(tap, this.limits.maxBytes);
-        await this.batches.copyStagedRows(tx, stagedChunks(rows, new RowValidator(catalog.lookup), encoder, tally, (t) => {
+        await this.batches.copyStagedRows(tx, stagedChunks(rows, catalog.lookup, encoder, tally, (t) => {
           rowsRead = t.rowCount;
         }));
+        if (tally.validCount > VALIDATOR_WINDOW) {
+          for (const { line, firstLine } of await this.batches.removeStagedDuplicates(tx, batch.id)) {
+            addRejection(tally, { line, errors: [{ field: 'row', message: `Samma indikator, enhet, period och uppdelning finns redan på rad ${firstLine}.` }] });
+          }
+          tally.rejections.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+        }
 
+        if (tally.validCount >= BULK_ROWS) await this.batches.refreshStatistics(tx, 'indicator_import_row');
         const counts = await this.batches.classifyStaged(tx, batch.id);
         Object.assign(batch, {
           checksum: tap.checksum(),
