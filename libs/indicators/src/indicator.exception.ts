@@ -88,7 +88,7 @@ export class IndicatorException extends DomainException {
   static batchHasRejections(rejected: number): IndicatorException {
     return new IndicatorException(ErrorKind.Validation, {
       code: IndicatorErrorCode.BatchHasRejections,
-      detail: `Importen har ${rejected} avvisade ${rejected === 1 ? 'rad' : 'rader'} och genomförs inte, för att inget ska importeras till hälften. Rätta filen och ladda upp den igen.`,
+      detail: `Importen har ${rejected} ${rejected === 1 ? 'avvisad rad' : 'avvisade rader'} och genomförs inte, för att inget ska importeras till hälften. Rätta filen och ladda upp den igen.`,
       extensions: { rejectedCount: rejected },
     });
   }

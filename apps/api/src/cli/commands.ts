@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerIndicatorImportCommand } from './indicator-import.command.js';
 import { registerReferenceCommands } from './reference.command.js';
 import { registerUserCommands } from './user.command.js';
 
@@ -6,4 +7,5 @@ import { registerUserCommands } from './user.command.js';
 export function registerCommands(program: Command): void {
   registerReferenceCommands(program);
   registerUserCommands(program);
+  registerIndicatorImportCommand(program);
 }
