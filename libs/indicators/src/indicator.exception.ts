@@ -114,13 +114,6 @@ export class IndicatorException extends DomainException {
     });
   }
 
-  static unsupportedFormat(fileName: string): IndicatorException {
-    return new IndicatorException(ErrorKind.UnsupportedMediaType, {
-      code: IndicatorErrorCode.FileUnsupported,
-      detail: `Filtypen för ”${fileName}” stöds inte. Använd CSV (.csv, .txt), Excel (.xlsx) eller Kolada-JSON (.json).`,
-    });
-  }
-
   static koladaNotConfigured(): IndicatorException {
     return new IndicatorException(ErrorKind.BadRequest, {
       code: IndicatorErrorCode.KoladaNotConfigured,
