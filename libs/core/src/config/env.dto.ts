@@ -93,6 +93,7 @@ export class EnvDto {
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'KOLADA_BASE_URL must be an http(s) URL' })
   KOLADA_BASE_URL?: string;
 
+  /** Largest indicator import file accepted (upload, CLI, Kolada answer), in MB; larger ones are refused at once. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
