@@ -6,6 +6,8 @@ const GROUPED_INTEGER = /^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$/;
 const PLAIN_INTEGER = /^\d+$/;
 const FRACTION = /^\d+$/;
 const EXPONENT = /^[eE][+-]?\d{1,3}$/;
+/** What nearly every cell of a large import looks like (`62,6`, `2832`, `-3.2`): parsed without the general path. */
+const SIMPLE = /^-?\d+(?:[.,]\d+)?$/;
 
 function fail(reason: string): NumberParseResult {
   return { ok: false, reason };
@@ -19,6 +21,10 @@ function fail(reason: string): NumberParseResult {
 export function parseSwedishNumber(input: string | number | null | undefined): NumberParseResult {
   if (typeof input === 'number') {
     return Number.isFinite(input) ? { ok: true, value: input } : fail(`”${input}” är inget tal`);
+  }
+  if (input && SIMPLE.test(input)) {
+    const value = Number(input.replace(',', '.'));
+    return { ok: true, value: value === 0 ? 0 : value };
   }
   const original = (input ?? '').trim();
   if (original === '') {

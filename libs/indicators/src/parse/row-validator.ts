@@ -78,6 +78,8 @@ export function describeRejection(rejection: RowRejection): string {
  */
 export class RowValidator {
   private readonly firstLineByKey = new Map<string, number>();
+  /** A file has few distinct periods; each is parsed once. */
+  private readonly periods = new Map<string, ReturnType<typeof Period.tryParse>>();
 
   constructor(private readonly catalog: ImportCatalogLookup) {}
 
@@ -101,7 +103,7 @@ export class RowValidator {
       fail('orgUnit', `Okänd enhet ”${orgText}”.`);
     }
 
-    const period = Period.tryParse(raw.period);
+    const period = this.parsePeriod(raw.period);
     if (!period.ok) {
       fail('period', period.reason);
     }
@@ -144,6 +146,15 @@ export class RowValidator {
         note: text(raw.note) || null,
       },
     };
+  }
+
+  private parsePeriod(raw: string): ReturnType<typeof Period.tryParse> {
+    let parsed = this.periods.get(raw);
+    if (parsed === undefined) {
+      parsed = Period.tryParse(raw);
+      if (this.periods.size < 10_000) this.periods.set(raw, parsed);
+    }
+    return parsed;
   }
 
   private numbers(
