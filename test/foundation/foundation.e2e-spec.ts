@@ -59,11 +59,23 @@ describe('foundation', () => {
     expect(response.body).toMatchObject({ status: 401, title: 'Inloggning krävs' });
   });
 
-  it('answers a malformed JSON body with 400 problem+json and no stack trace', async () => {
+  it('answers a malformed JSON body with 400 problem+json and no stack trace, changing nothing', async () => {
     const { api } = await t.userWith(Role.Admin);
-    const response = await api.post('/api/v1/org-units').set('Content-Type', 'application/json').send('{"name": ').expect((res) => {
-      expect([400, 404]).toContain(res.status);
-    });
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM app_user');
+    const response = await api.post('/api/v1/users').set('Content-Type', 'application/json').send('{"email": "a@b.se", ').expect(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, title: 'Felaktig begäran' });
+    expect(response.body.detail).toMatch(/^Begäran kunde inte tolkas/);
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM app_user')).toEqual(before);
+  });
+
+  it('answers a well-formed but invalid body with field paths', async () => {
+    const { api } = await t.userWith(Role.Admin);
+    const response = await api.post('/api/v1/users').send({ email: 'inte-en-adress', name: '', roles: 'admin' }).expect((res) => {
+      expect([400, 422]).toContain(res.status);
+    });
+    const paths = (response.body.errors as Array<{ path: string }>).map((error) => error.path);
+    expect(paths).toContain('email');
   });
 });
