@@ -78,4 +78,20 @@ describe('foundation', () => {
     const paths = (response.body.errors as Array<{ path: string }>).map((error) => error.path);
     expect(paths).toContain('email');
   });
+
+  it('pages every list the same way and refuses pages it cannot serve, naming the parameter', async () => {
+    const { api } = await t.userWith(Role.Admin);
+    const first = await api.get('/api/v1/indicator-values?pageSize=2').expect(200);
+    expect(first.body).toMatchObject({ page: 1, pageSize: 2 });
+    const audit = await api.get('/api/v1/audit-events?page=1&pageSize=3').expect(200);
+    expect(audit.body).toMatchObject({ page: 1, pageSize: 3 });
+    expect(audit.body.items.length).toBeLessThanOrEqual(3);
+
+    const tooBig = await api.get('/api/v1/audit-events?pageSize=501').expect(400);
+    expect(tooBig.body.errors).toEqual([expect.objectContaining({ path: 'pageSize' })]);
+    const zero = await api.get('/api/v1/users?page=0').expect(400);
+    expect(zero.body.errors).toEqual([expect.objectContaining({ path: 'page' })]);
+    const words = await api.get('/api/v1/indicator-imports?pageSize=many').expect(400);
+    expect(words.body.errors.map((e: { path: string }) => e.path)).toContain('pageSize');
+  });
 });

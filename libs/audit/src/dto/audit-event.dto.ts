@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PagedQuery, PageMetaDto, toDate } from '@arshjulet/core';
 import { Transform } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AuditEvent } from '../audit-event.entity.js';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-const toDate = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date;
-};
-
-export class AuditEventQueryDto {
+export class AuditEventQueryDto extends PagedQuery(50, 500) {
   @ApiPropertyOptional({ description: 'Actor: a user id, or the e-mail recorded for them' })
   @IsOptional()
   @IsString()
@@ -50,20 +44,6 @@ export class AuditEventQueryDto {
   @IsDate({ message: 'to ska vara en tidpunkt i ISO 8601, t.ex. 2026-03-20' })
   to?: Date;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize = 50;
 }
 
 export class AuditEventResponseDto {
@@ -80,11 +60,8 @@ export class AuditEventResponseDto {
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
 }
 
-export class AuditEventPageDto {
+export class AuditEventPageDto extends PageMetaDto {
   @ApiProperty({ type: [AuditEventResponseDto] }) items: AuditEventResponseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 export function mapAuditEvent(event: AuditEvent): AuditEventResponseDto {

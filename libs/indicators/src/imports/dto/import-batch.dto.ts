@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PagedQuery, PageMetaDto } from '@arshjulet/core';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { formatNumber } from '../../format/swedish-number.util.js';
 import { ImportBatch, MAX_STORED_REJECTIONS, type ImportBatchStatus, type ImportFormat } from '../import-batch.entity.js';
 import type { ImportBatchReport } from '../import-batch-query.service.js';
 import { IMPORT_FORMATS } from '../import-file.parser.js';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 const STATUSES: ImportBatchStatus[] = ['previewed', 'committed', 'discarded'];
 
 /** Form fields that may accompany the uploaded file (send them before the file part). */
@@ -29,26 +28,12 @@ export class ImportUploadOptionsDto {
   indicator?: string;
 }
 
-export class ImportBatchQueryDto {
+export class ImportBatchQueryDto extends PagedQuery(50, 200) {
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES)
   status?: ImportBatchStatus;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }
 
 export class RowErrorDto {
@@ -105,11 +90,8 @@ export class ImportBatchReportDto extends ImportBatchSummaryDto {
   @ApiProperty({ nullable: true, type: String, description: 'A committed batch with exactly the same file contents' }) sameFileAs: string | null;
 }
 
-export class ImportBatchPageDto {
+export class ImportBatchPageDto extends PageMetaDto {
   @ApiProperty({ type: [ImportBatchSummaryDto] }) items: ImportBatchSummaryDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
 }
 
 export function mapImportBatchSummary(batch: ImportBatch): ImportBatchSummaryDto {

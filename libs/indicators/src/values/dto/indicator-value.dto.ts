@@ -1,13 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PagedQuery, PageMetaDto } from '@arshjulet/core';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { isIndicatorUnit } from '../../format/indicator-unit.js';
 import { formatIndicatorValue } from '../../format/swedish-number.util.js';
 import { toCsvExportRow } from '../../parse/csv-export-row.util.js';
 import { Period } from '../../period/period.js';
 import type { ValueRow } from '../indicator-value.repository.js';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 const CODE = /^[\p{L}\p{N}_-]{1,32}$/u;
 
 export class IndicatorValueFilterDto {
@@ -46,21 +45,7 @@ export class IndicatorValueFilterDto {
   breakdown?: string;
 }
 
-export class IndicatorValueQueryDto extends IndicatorValueFilterDto {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  pageSize = 100;
+export class IndicatorValueQueryDto extends IntersectionType(IndicatorValueFilterDto, PagedQuery(100, 1000)) {
 }
 
 export class IndicatorValueResponseDto {
@@ -85,11 +70,8 @@ export class IndicatorValueResponseDto {
   @ApiProperty() version: number;
 }
 
-export class IndicatorValuePageDto {
+export class IndicatorValuePageDto extends PageMetaDto {
   @ApiProperty({ type: [IndicatorValueResponseDto] }) items: IndicatorValueResponseDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
 }
 
 const num = (value: string | null): number | null => (value === null ? null : Number(value));

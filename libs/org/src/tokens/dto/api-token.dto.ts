@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { toInt } from '@arshjulet/core';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiToken } from '../api-token.entity.js';
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, IssuedToken } from '../api-token.service.js';
-
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value);
 
 export class CreateApiTokenDto {
   @ApiProperty({ example: 'Uppladdning av indikatorvärden' })

@@ -1,15 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role, ROLES } from '@arshjulet/core';
+import { PagedQuery, PageMetaDto, Role, ROLES, toBoolean, toInt } from '@arshjulet/core';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { PasswordLink } from '../../auth/password-reset.service.js';
 import type { User } from '../user.entity.js';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 export class AssignmentInputDto {
   @ApiProperty({ enum: ROLES, example: Role.DelregionCoordinator })
@@ -89,7 +85,7 @@ export class AddRoleDto extends AssignmentInputDto {
   version: number;
 }
 
-export class UserQueryDto {
+export class UserQueryDto extends PagedQuery(50, 200) {
   @ApiPropertyOptional({ description: 'Part of the name or e-mail' })
   @IsOptional()
   @IsString()
@@ -112,20 +108,6 @@ export class UserQueryDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }
 
 export class AssignmentResponseDto {
@@ -148,11 +130,8 @@ export class UserResponseDto {
   @ApiProperty() version: number;
 }
 
-export class UserPageDto {
+export class UserPageDto extends PageMetaDto {
   @ApiProperty({ type: [UserResponseDto] }) items: UserResponseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 export class PasswordLinkResponseDto {
