@@ -7,8 +7,8 @@ import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
 import { AuthModule, OrgModule } from '@arshjulet/org';
 import { LoggerModule } from 'nestjs-pino';
-import { MIGRATIONS } from '../../../migrations/index.js';
 import { ENTITIES } from './database/entities.js';
+import { MIGRATIONS } from './database/migrations.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeController } from './home.controller.js';
 
