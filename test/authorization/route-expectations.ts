@@ -90,6 +90,15 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     expect: open(404),
     request: async () => ({ path: '/aterstall/okandlankokandlankokandlank', body: { password: 'x', confirmPassword: 'x' }, form: true }),
   },
+  // Indicator and import pages (libs/indicators/src/pages)
+  'GET /indikatorer': { via: 'browser', expect: signedIn(200, 303) },
+  'GET /indikatorer/:code': { via: 'browser', expect: signedIn(200, 303), request: async () => ({ path: '/indikatorer/RL01' }) },
+  'GET /importer': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
+  // Not multipart: no file, so the form answers with its Swedish message on the page (303 back).
+  'POST /importer': { via: 'browser', expect: only(ADMIN_COUNTY, 303), request: async () => ({ path: '/importer', body: {}, form: true }) },
+  'GET /importer/:id': { via: 'browser', expect: table(303, ADMIN_COUNTY, 404), request: async () => ({ path: `/importer/${NO_SUCH_ID}` }) },
+  'POST /importer/:id/spara': { via: 'browser', expect: only(ADMIN_COUNTY, 404), request: async () => ({ path: `/importer/${NO_SUCH_ID}/spara`, body: {}, form: true }) },
+  'POST /importer/:id/kasta': { via: 'browser', expect: only(ADMIN_COUNTY, 404), request: async () => ({ path: `/importer/${NO_SUCH_ID}/kasta`, body: {}, form: true }) },
   'GET /health': { via: 'bearer', expect: open(200) },
   'GET /health/ready': { via: 'bearer', expect: open(200) },
 

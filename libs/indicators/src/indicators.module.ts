@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@arshjulet/core';
+import { AuthModule } from '@arshjulet/org';
 import { IndicatorCatalogueService } from './catalogue/indicator-catalogue.service.js';
 import { IndicatorEditorService } from './catalogue/indicator-editor.service.js';
 import { IndicatorReferenceLoader } from './catalogue/indicator-reference.loader.js';
@@ -17,13 +18,20 @@ import { ImportPreviewService } from './imports/import-preview.service.js';
 import { IndicatorImportsController } from './imports/indicator-imports.controller.js';
 import { KoladaFetcher } from './imports/kolada/kolada.fetcher.js';
 import { UploadImportService } from './imports/upload-import.service.js';
+import { ImportPagesController } from './pages/import-pages.controller.js';
+import { IndicatorPageService } from './pages/indicator-page.service.js';
+import { IndicatorPagesController } from './pages/indicator-pages.controller.js';
 import { IndicatorsReferenceBootstrap } from './indicators-reference.bootstrap.js';
 import { IndicatorValueRepository } from './values/indicator-value.repository.js';
 import { IndicatorValuesController } from './values/indicator-values.controller.js';
 import { IndicatorValuesQueryService } from './values/indicator-values-query.service.js';
 
 @Module({
-  controllers: [IndicatorsController, ComparisonController, IndicatorValuesController, IndicatorImportsController],
+  imports: [AuthModule],
+  controllers: [
+    IndicatorsController, ComparisonController, IndicatorValuesController, IndicatorImportsController,
+    IndicatorPagesController, ImportPagesController,
+  ],
   providers: [
     IndicatorCatalogueService,
     IndicatorEditorService,
@@ -32,6 +40,7 @@ import { IndicatorValuesQueryService } from './values/indicator-values-query.ser
     IndicatorValueRepository,
     IndicatorValuesQueryService,
     ComparisonService,
+    IndicatorPageService,
     DerivedValuesRepository,
     DerivedValuesService,
     ImportBatchRepository,

@@ -5,6 +5,7 @@ export * from './access/authenticated.decorator.js';
 export * from './access/permission.js';
 export * from './auth/auth.exception.js';
 export * from './auth/auth.module.js';
+export * from './auth/csrf-multipart.js';
 export * from './auth/first-admin.bootstrap.js';
 export * from './auth/password-policy.js';
 export * from './auth/password-reset-token.entity.js';

@@ -56,3 +56,25 @@ export const INDICATOR_AREA_LABELS_SV: Record<string, string> = {
   oral_health: 'Munhälsa',
   deviations: 'Avvikelser i samverkan',
 };
+
+export const INDICATOR_KIND_LABELS_SV: Record<IndicatorKind, string> = {
+  [IndicatorKind.Quality]: 'Kvalitetsmått',
+  [IndicatorKind.Quantity]: 'Kvantitetsmått',
+  [IndicatorKind.Cost]: 'Kostnadsmått',
+};
+
+export const INDICATOR_DIRECTION_LABELS_SV: Record<IndicatorDirection, string> = {
+  [IndicatorDirection.Higher]: 'Högre är bättre',
+  [IndicatorDirection.Lower]: 'Lägre är bättre',
+  [IndicatorDirection.None]: 'Centralt mått',
+};
+
+export const INDICATOR_UNIT_LABELS_SV: Record<IndicatorUnit, string> = {
+  [IndicatorUnit.Percent]: 'Procent',
+  [IndicatorUnit.Per100000]: 'Per 100 000 invånare',
+  [IndicatorUnit.Per1000]: 'Per 1 000 invånare',
+  [IndicatorUnit.Count]: 'Antal',
+  [IndicatorUnit.Days]: 'Dagar',
+  [IndicatorUnit.Years]: 'År',
+  [IndicatorUnit.Ratio]: 'Kvot',
+};

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import Busboy from 'busboy';
 import type { Request } from 'express';
+import { settleMultipartCsrf } from '@arshjulet/org';
 import { IndicatorException } from '../indicator.exception.js';
 
 export interface ReceivedUpload {
@@ -42,16 +43,32 @@ export function receiveUpload(request: Request, maxBytes: number): Promise<Recei
       fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
-      if (started || name !== 'file') {
+      // A browser sends a part with an empty file name for a file field left empty: that is no file (busboy drops the name).
+      if (started || name !== 'file' || !info.filename) {
         stream.resume();
         return;
       }
       started = true;
-      resolve({ fileName: info.filename || 'uppladdad fil', mimeType: info.mimeType, stream, fields });
+      try {
+        // A web form's CSRF token arrives as a field before the file: checked before one byte of the file is read.
+        settleMultipartCsrf(request, fields);
+      } catch (error) {
+        stream.resume();
+        abandonUpload(request);
+        reject(error);
+        return;
+      }
+      resolve({ fileName: info.filename, mimeType: info.mimeType, stream, fields });
     });
     parser.on('error', (error) => (started ? undefined : reject(error)));
     parser.on('close', () => {
-      if (!started) reject(IndicatorException.noFile());
+      if (started) return;
+      try {
+        settleMultipartCsrf(request, fields);
+        reject(IndicatorException.noFile());
+      } catch (error) {
+        reject(error);
+      }
     });
     request.pipe(parser);
   });

@@ -117,6 +117,34 @@ export class IndicatorValueRepository {
     return (row as { period: string } | undefined)?.period ?? null;
   }
 
+  /** The periods an indicator has figures for, newest first (by end, then the longer period first). */
+  async periodsFor(ctx: RequestContext, indicatorId: string, breakdown: string, limit = 200): Promise<string[]> {
+    const rows: Array<{ period: string }> = await this.connection.manager(ctx).query(
+      `SELECT period FROM indicator_value
+        WHERE indicator_id = $1 AND breakdown = $2
+        GROUP BY period, period_start, period_end
+        ORDER BY period_end DESC, period_start ASC
+        LIMIT $3`,
+      [indicatorId, breakdown, limit],
+    );
+    return rows.map((row) => row.period);
+  }
+
+  /** Every org unit's figure for one indicator in the given periods, for a table of units × periods. */
+  async figuresForPeriods(ctx: RequestContext, indicatorId: string, periods: string[], breakdown: string): Promise<Array<UnitFigure & { period: string; status: string }>> {
+    return this.connection.manager(ctx).query(
+      `SELECT v.org_unit_id, o.code, o.name, o.type, o.parent_id, v.period, v.value, v.derived, v.status
+         FROM indicator_value v JOIN org_unit o ON o.id = v.org_unit_id
+        WHERE v.indicator_id = $1 AND v.period = ANY($2) AND v.breakdown = $3`,
+      [indicatorId, periods, breakdown],
+    );
+  }
+
+  async hasAny(ctx: RequestContext): Promise<boolean> {
+    const rows: unknown[] = await this.connection.manager(ctx).query('SELECT 1 FROM indicator_value LIMIT 1');
+    return rows.length > 0;
+  }
+
   async countForIndicator(ctx: RequestContext, indicatorId: string): Promise<number> {
     const [row] = await this.connection.manager(ctx).query('SELECT count(*)::int AS n FROM indicator_value WHERE indicator_id = $1', [indicatorId]);
     return (row as { n: number }).n;

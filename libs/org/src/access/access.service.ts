@@ -22,6 +22,16 @@ export class AccessService {
     return ctx.actor.assignments.some((assignment) => ROLE_PERMISSIONS[assignment.role].includes(permission));
   }
 
+  /**
+   * Every permission by its enum name (`IndicatorValueImport: true`), for pages that show only the links and
+   * buttons the actor may use. The guard still checks each route.
+   */
+  permissionMap(ctx: RequestContext): Record<keyof typeof Permission, boolean> {
+    return Object.fromEntries(
+      Object.entries(Permission).map(([name, permission]) => [name, this.hasPermission(ctx, permission)]),
+    ) as Record<keyof typeof Permission, boolean>;
+  }
+
   /** Role-level check, done by the guard for every route. */
   requirePermission(ctx: RequestContext, permission: Permission): void {
     if (!ctx.actor) throw AccessException.unauthenticated();

@@ -1,8 +1,9 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountPagesController } from './account-pages.controller.js';
 import { AuthPagesController } from './auth-pages.controller.js';
 import { CsrfMiddleware } from './csrf.middleware.js';
+import { CsrfPendingGuard } from './csrf-pending.guard.js';
 import { CsrfService } from './csrf.service.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { LoginService } from './login.service.js';
@@ -27,6 +28,7 @@ import { WebSessionService } from './web-session.service.js';
     PasswordChangeService,
     PgThrottlerStorage,
     { provide: APP_INTERCEPTOR, useClass: ViewLocalsInterceptor },
+    { provide: APP_GUARD, useClass: CsrfPendingGuard },
   ],
   exports: [WebSessionService, CsrfService],
 })

@@ -1,6 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AuthException } from './auth.exception.js';
+import { markCsrfPending } from './csrf-multipart.js';
 import { CsrfService } from './csrf.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,7 +23,15 @@ export class CsrfMiddleware implements NestMiddleware {
     }
     const isApi = request.path.startsWith('/api/');
     if (isApi && !request.session?.userId) return next();
-    if (!this.csrf.isValid(request)) throw AuthException.csrfInvalid();
+    if (!this.csrf.isValid(request)) {
+      // A file-upload form: its `_csrf` field is checked by the route's upload reader (see csrf-multipart.ts).
+      if (!isApi && request.is('multipart/form-data') && !request.headers['x-csrf-token']) {
+        markCsrfPending(request, (token) => this.csrf.matches(request, token));
+        response.locals.csrfToken = this.csrf.token(request);
+        return next();
+      }
+      throw AuthException.csrfInvalid();
+    }
     if (request.body && typeof request.body === 'object') delete (request.body as Record<string, unknown>)._csrf;
     response.locals.csrfToken = this.csrf.token(request);
     next();

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
@@ -27,5 +28,14 @@ export class CsrfService {
 
   isValid(request: Request): boolean {
     return Boolean(request.session) && this.csrf.isRequestValid(request);
+  }
+
+  /** Whether `token` (read from a form field the middleware could not see) is the session's token. */
+  matches(request: Request, token: string | undefined): boolean {
+    const expected = request.session?.csrfToken;
+    if (!expected || !token) return false;
+    const a = Buffer.from(expected);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
   }
 }
