@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigValidationError, loadConfig } from '@arshjulet/core';
 import { EmbeddedPostgresError, resolveDatabase } from '@arshjulet/db';
+import { describeDemoSeed, DemoSeedService } from '@arshjulet/indicators';
 import { createHttpApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.SEED_DEMO) {
+    const seeded = await app.get(DemoSeedService).seedIfEmpty();
+    if (seeded) console.log(`Demodata (SEED_DEMO):\n  ${describeDemoSeed(seeded).join('\n  ')}`);
+  }
 
   await app.listen(config.PORT);
   const url = config.APP_BASE_URL ?? `http://localhost:${config.PORT}`;

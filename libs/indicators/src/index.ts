@@ -14,6 +14,7 @@ export * from './imports/import-commit.service.js';
 export * from './imports/import-report.text.js';
 export * from './imports/import-batch-query.service.js';
 export * from './comparison/comparison.service.js';
+export * from './demo/demo-seed.service.js';
 export * from './format/swedish-number.util.js';
 export * from './period/period.js';
 

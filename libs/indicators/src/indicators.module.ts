@@ -7,6 +7,7 @@ import { IndicatorReferenceLoader } from './catalogue/indicator-reference.loader
 import { IndicatorsController } from './catalogue/indicators.controller.js';
 import { ComparisonController } from './comparison/comparison.controller.js';
 import { ComparisonService } from './comparison/comparison.service.js';
+import { DemoSeedService } from './demo/demo-seed.service.js';
 import { DerivedValuesRepository } from './derived/derived-values.repository.js';
 import { DerivedValuesService } from './derived/derived-values.service.js';
 import { ImportBatchQueryService } from './imports/import-batch-query.service.js';
@@ -41,6 +42,7 @@ import { IndicatorValuesQueryService } from './values/indicator-values-query.ser
     IndicatorValuesQueryService,
     ComparisonService,
     IndicatorPageService,
+    DemoSeedService,
     DerivedValuesRepository,
     DerivedValuesService,
     ImportBatchRepository,
@@ -52,6 +54,6 @@ import { IndicatorValuesQueryService } from './values/indicator-values-query.ser
     KoladaFetcher,
     { provide: IMPORT_LIMITS, useFactory: (config: AppConfig) => importLimitsFrom(config), inject: [APP_CONFIG] },
   ],
-  exports: [IndicatorCatalogueService, IndicatorReferenceLoader, ImportPreviewService, ImportCommitService, ImportBatchQueryService, ComparisonService],
+  exports: [DemoSeedService, IndicatorCatalogueService, IndicatorReferenceLoader, ImportPreviewService, ImportCommitService, ImportBatchQueryService, ComparisonService],
 })
 export class IndicatorsModule {}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDemoCommands } from './demo.command.js';
 import { registerIndicatorImportCommand } from './indicator-import.command.js';
 import { registerReferenceCommands } from './reference.command.js';
 import { registerUserCommands } from './user.command.js';
@@ -8,4 +9,5 @@ export function registerCommands(program: Command): void {
   registerReferenceCommands(program);
   registerUserCommands(program);
   registerIndicatorImportCommand(program);
+  registerDemoCommands(program);
 }

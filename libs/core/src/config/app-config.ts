@@ -19,6 +19,7 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   // An empty variable means "not set", as shells and .env files write it.
   const raw = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  raw.SEED_DEMO ??= String((raw.NODE_ENV ?? 'development') === 'development');
   const config = plainToInstance(EnvDto, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
   if (errors.length > 0) {

@@ -99,6 +99,10 @@ export class EnvDto {
   @Max(2048)
   INDICATOR_IMPORT_MAX_MB = 100;
 
+  /**
+   * Import the demo figures (reference/demo) when `npm start` finds no indicator values. When unset, true in
+   * development and false otherwise (see loadConfig): tests and production never get demo data by accident.
+   */
   @Transform(toBool)
   @IsBoolean()
   SEED_DEMO = false;
