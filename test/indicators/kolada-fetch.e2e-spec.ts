@@ -74,13 +74,13 @@ describe('Kolada: the fetcher against a local fake server, and Kolada JSON uploa
       change: { previousPeriod: '2022', previous: 2901, current: 2832, trend: 'decreased', assessment: 'better' },
     });
     expect(comparison.body.versusNation.sentence).toBe(
-      `För ”Fallskador per 100 000 invånare 65 år och äldre” rapporterade Västra Götaland 2${NBSP}832 per 100${NBSP}000 invånare (2023), jämfört med rikets 3${NBSP}421 per 100${NBSP}000 invånare.`,
+      `Västra Götaland rapporterade 2${NBSP}832 fallskador per 100 000 invånare 65 år och äldre (2023), jämfört med rikets 3${NBSP}421.`,
     );
   });
 
   it('reports an unreachable Kolada clearly and writes nothing', async () => {
     const before = await t.dataSource.getRepository(IndicatorValue).count();
-    const response = await coordinator.api.post('/api/v1/indicator-imports/kolada').send({ indicator: 'HF01', years: [2019] }).expect(400);
+    const response = await coordinator.api.post('/api/v1/indicator-imports/kolada').send({ indicator: 'HF01', years: [2019] }).expect(502);
     expect(response.body).toMatchObject({ code: 'indicator_import.kolada_unavailable', detail: 'Kolada kunde inte nås: svaret var HTTP 404.' });
     expect(await t.dataSource.getRepository(IndicatorValue).count()).toBe(before);
   });

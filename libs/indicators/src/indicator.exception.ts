@@ -122,7 +122,7 @@ export class IndicatorException extends DomainException {
   }
 
   static koladaUnavailable(reason: string): IndicatorException {
-    return new IndicatorException(ErrorKind.BadRequest, {
+    return new IndicatorException(ErrorKind.BadGateway, {
       code: IndicatorErrorCode.KoladaUnavailable,
       detail: `Kolada kunde inte nås: ${reason}`,
     });

@@ -3,9 +3,11 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1795468901408 } from '../../../../migrations/1795468901408-Foundation.js';
 import { IndicatorValues1795469538725 } from '../../../../migrations/1795469538725-IndicatorValues.js';
 import { Identity1795469931315 } from '../../../../migrations/1795469931315-Identity.js';
+import { IndicatorPhrase1795473096796 } from '../../../../migrations/1795473096796-IndicatorPhrase.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
   IndicatorValues1795469538725,
   Identity1795469931315,
+  IndicatorPhrase1795473096796,
 ];

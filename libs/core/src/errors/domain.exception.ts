@@ -18,6 +18,8 @@ export enum ErrorKind {
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
   TooManyRequests = 'too_many_requests',
+  /** A service we depend on (Kolada, SMTP) failed: not the client's mistake, and not ours. */
+  BadGateway = 'bad_gateway',
 }
 
 export interface DomainExceptionOptions {

@@ -25,6 +25,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.PayloadTooLarge]: 413,
   [ErrorKind.UnsupportedMediaType]: 415,
   [ErrorKind.TooManyRequests]: 429,
+  [ErrorKind.BadGateway]: 502,
 };
 
 /** Swedish titles per status, for pages and for the problem `title`. */
@@ -40,5 +41,6 @@ export const TITLE_BY_STATUS: Record<number, string> = {
   422: 'Uppgifterna innehåller fel',
   429: 'För många försök',
   500: 'Internt fel',
+  502: 'En extern tjänst svarar inte',
   503: 'Tjänsten är inte tillgänglig',
 };

@@ -35,6 +35,7 @@ export class IndicatorEditorService {
           target: dto.target ?? null,
           koladaKpiId: dto.koladaKpiId ?? null,
           note: dto.note ?? null,
+          phrase: dto.phrase ?? null,
           active: dto.active ?? true,
           customizedAt: new Date(),
         }),

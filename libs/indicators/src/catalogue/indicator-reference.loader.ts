@@ -30,6 +30,8 @@ export interface IndicatorLoadResult {
 }
 
 export const INDICATORS_FILE = (): string => join(projectRoot(), 'reference', 'indicators.csv');
+/** Our own curated addition to the shared catalogue: the noun phrase of each indicator for generated sentences. */
+export const INDICATOR_PHRASES_FILE = (): string => join(projectRoot(), 'reference', 'indicator-phrases.csv');
 
 /** Loads the indicator catalogue; idempotent, and never overwrites an administrator's edits. */
 @Injectable()
@@ -41,9 +43,10 @@ export class IndicatorReferenceLoader {
     private readonly audit: AuditService,
   ) {}
 
-  async load(ctx: RequestContext, file = INDICATORS_FILE()): Promise<IndicatorLoadResult> {
+  async load(ctx: RequestContext, file = INDICATORS_FILE(), phrasesFile = INDICATOR_PHRASES_FILE()): Promise<IndicatorLoadResult> {
     const rows = readReferenceCsv<keyof IndicatorReferenceRow>(file) as unknown as IndicatorReferenceRow[];
-    const wanted = rows.map((row) => toIndicator(row, file));
+    const phrases = new Map(readReferenceCsv<'code' | 'phrase'>(phrasesFile).map((row) => [row.code, row.phrase]));
+    const wanted = rows.map((row) => ({ ...toIndicator(row, file), phrase: phrases.get(row.code) || null }));
     const result: IndicatorLoadResult = { inserted: 0, updated: 0, unchanged: 0, customized: 0 };
     await this.connection.withTransaction(ctx, async (tx) => {
       const repository = this.connection.getRepository(tx, Indicator);

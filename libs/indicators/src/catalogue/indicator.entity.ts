@@ -46,6 +46,13 @@ export class Indicator {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
+  /**
+   * What the number counts, for generated sentences in the seeds' style: `fallskador per 100 000 invånare 65 år och
+   * äldre` gives "Västra Götaland rapporterade 2 832 fallskador per 100 000 invånare 65 år och äldre (2023), …".
+   */
+  @Column({ type: 'text', nullable: true })
+  phrase: string | null;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

@@ -58,7 +58,7 @@ export class ComparisonService {
     const versusNation = county && nation
       ? {
           ...compareWithNation(county.value, nation.value, direction, unit),
-          sentence: describeVersusNation({ name: indicator.name, unit }, county, nation.value, period),
+          sentence: describeVersusNation({ name: indicator.name, unit, phrase: indicator.phrase ?? undefined }, county, nation.value, period),
         }
       : null;
 

@@ -42,6 +42,7 @@ export class IndicatorResponseDto {
   @ApiProperty() source: string;
   @ApiProperty({ nullable: true, type: Number }) target: number | null;
   @ApiProperty({ nullable: true, type: String }) koladaKpiId: string | null;
+  @ApiProperty({ nullable: true, type: String }) phrase: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() version: number;
 }
@@ -63,6 +64,7 @@ export function mapIndicator(indicator: Indicator): IndicatorResponseDto {
     source: indicator.source,
     target: indicator.target,
     koladaKpiId: indicator.koladaKpiId,
+    phrase: indicator.phrase,
     active: indicator.active,
     version: indicator.version,
   };
@@ -126,6 +128,17 @@ class IndicatorFieldsDto {
   @IsString()
   @MaxLength(2000)
   note?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'fallskador per 100 000 invånare 65 år och äldre',
+    description: 'What the number counts, used in generated Swedish sentences ("… rapporterade 2 832 <phrase> (2023) …")',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  phrase?: string | null;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()
