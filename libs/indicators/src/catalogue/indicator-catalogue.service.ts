@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundException, RequestContext } from '@arshjulet/core';
+import type { RequestContext } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
+import { IndicatorException } from '../indicator.exception.js';
 import { Indicator } from './indicator.entity.js';
 import { IndicatorGroup } from './indicator-vocabulary.js';
 
@@ -28,7 +29,7 @@ export class IndicatorCatalogueService {
 
   async getByCode(ctx: RequestContext, code: string): Promise<Indicator> {
     const indicator = await this.connection.getRepository(ctx, Indicator).findOneBy({ code });
-    if (!indicator) throw new NotFoundException('indicator.not_found', `Indikatorn ${code} finns inte.`);
+    if (!indicator) throw IndicatorException.notFound(code);
     return indicator;
   }
 }
