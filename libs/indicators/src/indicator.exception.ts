@@ -19,6 +19,7 @@ export enum IndicatorErrorCode {
   FileUnsupported = 'indicator_import.file_unsupported',
   FileUnreadable = 'indicator_import.file_unreadable',
   NoFile = 'indicator_import.no_file',
+  BrokenUpload = 'indicator_import.broken_upload',
   KoladaNotConfigured = 'indicator_import.kolada_not_configured',
   KoladaUnavailable = 'indicator_import.kolada_unavailable',
 }
@@ -97,6 +98,14 @@ export class IndicatorException extends DomainException {
     return new IndicatorException(ErrorKind.Conflict, {
       code: IndicatorErrorCode.PreviewLost,
       detail: 'Förhandsgranskningens rader finns inte längre (databasen har startats om). Ladda upp filen igen.',
+    });
+  }
+
+  /** The multipart envelope ended early or is malformed: a dropped connection or a broken client. */
+  static brokenUpload(): IndicatorException {
+    return new IndicatorException(ErrorKind.BadRequest, {
+      code: IndicatorErrorCode.BrokenUpload,
+      detail: 'Uppladdningen kom inte fram hel: överföringen avbröts eller är felaktigt formaterad. Försök igen.',
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import Busboy from 'busboy';
 import type { Request } from 'express';
 import { settleMultipartCsrf } from '@arshjulet/org';
@@ -58,9 +58,18 @@ export function receiveUpload(request: Request, maxBytes: number): Promise<Recei
         reject(error);
         return;
       }
-      resolve({ fileName: info.filename, mimeType: info.mimeType, stream, fields });
+      // Busboy fails the file stream itself when the upload breaks off; its reader gets a reason, not a raw Error.
+      const file = new PassThrough();
+      // The reader may not be iterating yet: the error waits on the stream (`errored`) and reaches it then.
+      file.on('error', () => undefined);
+      stream.on('error', () => file.destroy(IndicatorException.brokenUpload()));
+      stream.pipe(file);
+      resolve({ fileName: info.filename, mimeType: info.mimeType, stream: file, fields });
     });
-    parser.on('error', (error) => (started ? undefined : reject(error)));
+    // A broken envelope is the client's problem, never a 500; once the file is streaming, its reader hears of it.
+    parser.on('error', () => {
+      if (!started) reject(IndicatorException.brokenUpload());
+    });
     parser.on('close', () => {
       if (started) return;
       try {

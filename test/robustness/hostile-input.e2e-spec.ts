@@ -1,0 +1,89 @@
+import { Role } from '@arshjulet/core';
+import { routeTable, type RouteInfo } from '../authorization/route-table.js';
+import { createTestApp, type SignedInUser, type TestApp, type TestUser } from '../support/test-app.js';
+
+/**
+ * Every route, fed what careless or hostile clients send: unreadable ids, wrong types, broken JSON, absurd
+ * paging. Whatever the answer, it is never a 500: a client's mistake is a 4xx with a reason.
+ */
+const PARAM_VALUES = ['not-a-uuid', '99999999999999999999999', '00000000-0000-0000-0000-000000000000', "x'; DROP TABLE app_user; --", 'å'.repeat(600)];
+const QUERIES = [
+  '?page=-1&pageSize=abc',
+  '?page=99999999999999999999&pageSize=0',
+  '?period=Q5-2025&from=igår&to=2025-13-45&orgUnit=%00&indicator=%27',
+  '?version=abc&type=planet&group=&area=%22',
+  '?sida=-3&period=R12-2025-13',
+];
+const BODIES: Array<{ type: string; body: string }> = [
+  { type: 'application/json', body: '{"email": ' },
+  { type: 'application/json', body: '[]' },
+  { type: 'application/json', body: 'null' },
+  { type: 'application/json', body: '{"version":"x","name":{"nested":true},"role":42,"assignments":"all","expiresInDays":-5}' },
+  { type: 'application/json', body: JSON.stringify({ version: 1e308, target: 'högt', active: 'kanske', code: '', years: ['tjugo'] }) },
+  { type: 'text/plain', body: 'hej' },
+  { type: 'multipart/form-data; boundary=x', body: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end' },
+  {
+    type: 'multipart/form-data; boundary=x',
+    body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nindikator;enhet;period;värde\r\nHF01;14;2023;2832',
+  },
+];
+
+function fill(path: string, value: string): string {
+  return path.replace(/:[A-Za-z]+/g, encodeURIComponent(value));
+}
+
+describe('hostile input never causes a 500', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let browser: SignedInUser;
+  let routes: RouteInfo[];
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_LIMIT_PER_IP: '100000', LOGIN_LIMIT_PER_ACCOUNT: '100000' });
+    admin = await t.userWith(Role.Admin);
+    browser = await t.signedIn(Role.Admin);
+    routes = routeTable(t.app);
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers odd path parameters and query strings with something other than 500', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+      if (!['get', 'post', 'patch', 'put', 'delete'].includes(method)) continue;
+      const client = route.path.startsWith('/api/') ? admin.api : browser.browser;
+      for (const value of route.path.includes(':') ? PARAM_VALUES : ['']) {
+        for (const query of QUERIES) {
+          const url = fill(route.path, value) + query;
+          const response = await client[method](url);
+          if (response.status >= 500) failures.push(`${route.method} ${url} → ${response.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('answers broken and wrongly typed bodies with a 4xx', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method))) {
+      const method = route.method.toLowerCase() as 'post' | 'patch' | 'put' | 'delete';
+      const client = route.path.startsWith('/api/') ? admin.api : browser.browser;
+      const url = fill(route.path, '00000000-0000-0000-0000-000000000000');
+      for (const { type, body } of BODIES) {
+        const response = await client[method](url).set('Content-Type', type).send(body);
+        if (response.status >= 500) failures.push(`${route.method} ${url} [${type}] ${body.slice(0, 40)} → ${response.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('says an upload that broke off midway did not arrive whole, and keeps no batch of it', async () => {
+    const body = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nindikator;enhet;period;värde\r\nHF01;14;2023;2832';
+    const response = await admin.api.post('/api/v1/indicator-imports').set('Content-Type', 'multipart/form-data; boundary=x').send(body).expect(400);
+    expect(response.body).toMatchObject({ code: 'indicator_import.broken_upload' });
+    expect(response.body.detail).toMatch(/^Uppladdningen kom inte fram hel/);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM import_batch')).toEqual([{ n: 0 }]);
+  });
+});
