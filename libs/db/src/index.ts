@@ -6,3 +6,4 @@ export * from './migration.runner.js';
 export * from './snake-naming.strategy.js';
 export * from './transactional-connection.js';
 export * from './schema-drift.js';
+export * from './reference-sync.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { projectRoot, readReferenceCsv, RequestContext } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
-import { TransactionalConnection } from '@arshjulet/db';
+import { ReferenceSync, type ReferenceSyncResult, TransactionalConnection } from '@arshjulet/db';
 import { Indicator } from './indicator.entity.js';
 import {
   INDICATOR_DIRECTIONS, INDICATOR_GROUPS, INDICATOR_KINDS, INDICATOR_UNITS,
@@ -22,12 +22,7 @@ interface IndicatorReferenceRow {
   note: string;
 }
 
-export interface IndicatorLoadResult {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  customized: number;
-}
+export type IndicatorLoadResult = ReferenceSyncResult;
 
 export const INDICATORS_FILE = (): string => join(projectRoot(), 'reference', 'indicators.csv');
 /** Our own curated addition to the shared catalogue: the noun phrase of each indicator for generated sentences. */
@@ -47,27 +42,13 @@ export class IndicatorReferenceLoader {
     const rows = readReferenceCsv<keyof IndicatorReferenceRow>(file) as unknown as IndicatorReferenceRow[];
     const phrases = new Map(readReferenceCsv<'code' | 'phrase'>(phrasesFile).map((row) => [row.code, row.phrase]));
     const wanted = rows.map((row) => ({ ...toIndicator(row, file), phrase: phrases.get(row.code) || null }));
-    const result: IndicatorLoadResult = { inserted: 0, updated: 0, unchanged: 0, customized: 0 };
-    await this.connection.withTransaction(ctx, async (tx) => {
-      const repository = this.connection.getRepository(tx, Indicator);
-      const byCode = new Map((await repository.find()).map((indicator) => [indicator.code, indicator]));
-      for (const values of wanted) {
-        const existing = byCode.get(values.code);
-        if (!existing) {
-          await repository.save(repository.create({ ...values, description: null, koladaKpiId: null, active: true, customizedAt: null }));
-          result.inserted++;
-        } else if (existing.customizedAt) {
-          result.customized++;
-        } else if (Object.entries(values).some(([key, value]) => (existing as unknown as Record<string, unknown>)[key] !== value)) {
-          const before = Object.fromEntries(Object.keys(values).map((key) => [key, (existing as unknown as Record<string, unknown>)[key]]));
-          await repository.save(Object.assign(existing, values));
-          await this.audit.record(tx, { action: 'indicator.reference_updated', entityType: 'indicator', entityId: existing.id, before, after: values });
-          result.updated++;
-        } else {
-          result.unchanged++;
-        }
-      }
-      if (result.inserted > 0) await this.audit.record(tx, { action: 'indicator.reference_loaded', entityType: 'indicator', after: { ...result } });
+    const result = await this.connection.withTransaction(ctx, async (tx) => {
+      const sync = await ReferenceSync.open(this.connection.getRepository(tx, Indicator), (indicator, before, after) =>
+        this.audit.record(tx, { action: 'indicator.reference_updated', entityType: 'indicator', entityId: indicator.id, before, after }),
+      );
+      for (const values of wanted) await sync.apply(values, { description: null, koladaKpiId: null, active: true });
+      if (sync.result.inserted > 0) await this.audit.record(tx, { action: 'indicator.reference_loaded', entityType: 'indicator', after: { ...sync.result } });
+      return sync.result;
     });
     if (result.inserted + result.updated > 0) this.logger.log(`indicators: ${JSON.stringify(result)}`);
     return result;
