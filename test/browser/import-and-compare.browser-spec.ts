@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Role } from '@arshjulet/core';
 import type { Browser } from 'playwright-core';
-import { launchChromium, watchProblems } from '../support/browser.js';
-import { createTestApp, TestApp } from '../support/test-app.js';
+import { startBrowserApp, watchProblems } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 const SEED_001 = fileURLToPath(new URL('../../libs/indicators/src/parse/__fixtures__/iu03-hospitals-2025-long.csv', import.meta.url));
 
@@ -10,18 +10,13 @@ describe('a county coordinator\'s Monday in April, in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
+  let close: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    ({ t, browser, baseUrl, close } = await startBrowserApp());
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => close());
 
   it('uploads the seed 001 table on Importer, saves it after the preview, and reads the spread on the IU03 page', async () => {
     const user = await t.signedIn(Role.CountyCoordinator);

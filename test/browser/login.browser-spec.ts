@@ -1,24 +1,19 @@
 import { Role } from '@arshjulet/core';
 import type { Browser } from 'playwright-core';
-import { launchChromium, watchProblems } from '../support/browser.js';
-import { createTestApp, TestApp } from '../support/test-app.js';
+import { startBrowserApp, watchProblems } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 describe('signing in with a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
+  let close: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    ({ t, browser, baseUrl, close } = await startBrowserApp());
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => close());
 
   it('signs in through the Swedish login form, reaches Mitt konto and signs out, without CSP or script errors', async () => {
     const user = await t.signedIn(Role.CountyCoordinator);

@@ -1,46 +1,16 @@
-import { Readable } from 'node:stream';
-import { Command } from 'commander';
-import pg from 'pg';
-import { registerUserCommands } from '../../apps/api/src/cli/user.command.js';
-import { createTestDatabase } from '../support/test-database.js';
+import { CliHarness, openCliHarness } from '../support/cli-harness.js';
 
 /** Runs CLI commands in this process against a test database, the way `npm run cli -- …` does. */
 describe('CLI: users and tokens', () => {
-  let database: { url: string; drop: () => Promise<void> };
-  let client: pg.Client;
-  const saved = { url: process.env.DATABASE_URL, log: console.log, error: console.error };
+  let harness: CliHarness;
+  const cli = (args: string[], stdin?: string) => harness.run(args, stdin);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    process.env.DATABASE_URL = database.url;
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
+    harness = await openCliHarness();
   });
   afterAll(async () => {
-    await client.end();
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved.url;
-    await database.drop();
+    await harness.close();
   });
-
-  async function cli(args: string[], stdin?: string): Promise<{ out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    console.log = (...parts: unknown[]) => out.push(parts.join(' '));
-    console.error = (...parts: unknown[]) => err.push(parts.join(' '));
-    const realStdin = Object.getOwnPropertyDescriptor(process, 'stdin')!;
-    if (stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([stdin]), configurable: true });
-    try {
-      const program = new Command().exitOverride();
-      registerUserCommands(program);
-      await program.parseAsync(['node', 'cli', ...args]);
-    } finally {
-      console.log = saved.log;
-      console.error = saved.error;
-      Object.defineProperty(process, 'stdin', realStdin);
-    }
-    return { out: out.join('\n'), err: err.join('\n') };
-  }
 
   it('creates a user with a password from standard input, who can then be listed', async () => {
     const { out } = await cli(
@@ -48,7 +18,7 @@ describe('CLI: users and tokens', () => {
       'ett långt skriptlösenord\n',
     );
     expect(out).toBe('Skapade lena.lund@test.se (delregion_coordinator, DR-SKB).');
-    const [row] = (await client.query(`SELECT password_hash FROM app_user WHERE email = 'lena.lund@test.se'`)).rows;
+    const [row] = (await harness.client.query(`SELECT password_hash FROM app_user WHERE email = 'lena.lund@test.se'`)).rows;
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
 
     const list = await cli(['user:list']);
@@ -69,18 +39,18 @@ describe('CLI: users and tokens', () => {
     const created = await cli(['token:create', '--email', 'anna@test.se', '--name', 'uppladdning', '--expires', '30d']);
     expect(created.out).toMatch(/^arsh_[A-Za-z0-9_-]{43}$/);
     expect(created.err).toContain('Den visas bara nu');
-    const [token] = (await client.query(`SELECT t.name, t.expires_at FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE u.email = 'anna@test.se'`)).rows;
+    const [token] = (await harness.client.query(`SELECT t.name, t.expires_at FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE u.email = 'anna@test.se'`)).rows;
     expect(token.name).toBe('uppladdning');
     expect((token.expires_at.getTime() - Date.now()) / 86_400_000).toBeCloseTo(30, 1);
     await expect(cli(['token:create', '--email', 'anna@test.se', '--name', 'x', '--expires', 'snart'])).rejects.toThrow('--expires anges i dagar');
 
     const deactivated = await cli(['user:deactivate', '--email', 'ANNA@test.se']);
     expect(deactivated.out).toContain('Inaktiverade anna@test.se');
-    const [user] = (await client.query(`SELECT active FROM app_user WHERE email = 'anna@test.se'`)).rows;
+    const [user] = (await harness.client.query(`SELECT active FROM app_user WHERE email = 'anna@test.se'`)).rows;
     expect(user.active).toBe(false);
-    const revoked = (await client.query(`SELECT revoked_at FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE u.email = 'anna@test.se'`)).rows;
+    const revoked = (await harness.client.query(`SELECT revoked_at FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE u.email = 'anna@test.se'`)).rows;
     expect(revoked.every((r) => r.revoked_at !== null)).toBe(true);
-    const audited = (await client.query(`SELECT action, actor_label FROM audit_event WHERE action IN ('user.created', 'api_token.created', 'user.deactivated') ORDER BY id`)).rows;
+    const audited = (await harness.client.query(`SELECT action, actor_label FROM audit_event WHERE action IN ('user.created', 'api_token.created', 'user.deactivated') ORDER BY id`)).rows;
     expect(audited.every((r) => r.actor_label === 'cli@arshjulet.local')).toBe(true);
   }, 60_000);
 });

@@ -1,42 +1,19 @@
-import { Command } from 'commander';
-import pg from 'pg';
-import { registerDemoCommands } from '../../apps/api/src/cli/demo.command.js';
-import { createTestDatabase } from '../support/test-database.js';
+import { CliHarness, openCliHarness } from '../support/cli-harness.js';
 
 /** `npm run cli -- demo:seed`, run in this process against a fresh test database. */
 describe('demo data: npm run cli -- demo:seed', () => {
-  let database: { url: string; drop: () => Promise<void> };
-  let client: pg.Client;
-  const saved = { url: process.env.DATABASE_URL, log: console.log };
+  let harness: CliHarness;
+  const demoSeed = async (): Promise<string[]> => (await harness.run(['demo:seed'])).out.split('\n');
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    process.env.DATABASE_URL = database.url;
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
+    harness = await openCliHarness();
   });
   afterAll(async () => {
-    await client.end();
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved.url;
-    await database.drop();
+    await harness.close();
   });
 
-  async function demoSeed(): Promise<string[]> {
-    const out: string[] = [];
-    console.log = (...parts: unknown[]) => out.push(parts.join(' '));
-    try {
-      const program = new Command().exitOverride();
-      registerDemoCommands(program);
-      await program.parseAsync(['node', 'cli', 'demo:seed']);
-    } finally {
-      console.log = saved.log;
-    }
-    return out;
-  }
-
   const value = async (indicator: string, unit: string, period: string) =>
-    (await client.query(
+    (await harness.client.query(
       `SELECT v.value::float AS value FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN org_unit o ON o.id = v.org_unit_id
         WHERE i.code = $1 AND o.name = $2 AND v.period = $3 AND v.breakdown = ''`,
       [indicator, unit, period],
@@ -52,12 +29,12 @@ describe('demo data: npm run cli -- demo:seed', () => {
     expect(await value('SO02', 'Strömstad', '2024')).toBe(28);
     expect(await value('PC01', 'Västra Götaland', '2024')).toBe(62.6);
     expect(await value('IU03', 'Kungälvs sjukhus', '2025-Q2')).toBe(15);
-    const batches = (await client.query(`SELECT status, created_by_label FROM import_batch ORDER BY created_at`)).rows;
+    const batches = (await harness.client.query(`SELECT status, created_by_label FROM import_batch ORDER BY created_at`)).rows;
     expect(batches).toEqual([
       { status: 'committed', created_by_label: 'demo@arshjulet.local' },
       { status: 'committed', created_by_label: 'demo@arshjulet.local' },
     ]);
-    const count = async () => (await client.query('SELECT count(*)::int AS n, max(version) AS v FROM indicator_value')).rows[0];
+    const count = async () => (await harness.client.query('SELECT count(*)::int AS n, max(version) AS v FROM indicator_value')).rows[0];
     const before = await count();
 
     expect(await demoSeed()).toEqual([
@@ -65,6 +42,6 @@ describe('demo data: npm run cli -- demo:seed', () => {
       'iu03-sjukhus-per-kvartal-2025.csv: oförändrad (alla 28 värden fanns redan).',
     ]);
     expect(await count()).toEqual(before);
-    expect((await client.query(`SELECT count(*)::int AS n FROM indicator_value_history`)).rows[0].n).toBe(0);
+    expect((await harness.client.query(`SELECT count(*)::int AS n FROM indicator_value_history`)).rows[0].n).toBe(0);
   }, 60_000);
 });

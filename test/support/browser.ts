@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Browser, chromium, Page } from 'playwright-core';
+import { createTestApp, type TestApp } from './test-app.js';
 
 /** Debian's Chromium; never a downloaded browser. CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,6 +29,37 @@ export function watchProblems(page: Page): string[] {
     if (response.status() >= 400 && response.request().resourceType() !== 'document') problems.push(`${response.status()}: ${response.url()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  // A load the browser itself abandons because the page moved on (ERR_ABORTED) is no fault of the app.
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   return problems;
+}
+
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  /** `http://127.0.0.1:<port>` of the app, listening on a free port. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real app listening on a free port, and a headless Chromium to drive it. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const t = await createTestApp();
+  await t.app.listen(0, '127.0.0.1');
+  const baseUrl = await t.app.getUrl();
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await t.close();
+    throw error;
+  });
+  return {
+    t,
+    browser,
+    baseUrl,
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
 }
