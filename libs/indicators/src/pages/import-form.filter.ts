@@ -36,9 +36,12 @@ export class ImportFormFilter implements ExceptionFilter {
       response.status(status).render('error', { title: TITLE_BY_STATUS[status], status, detail: exception.detail, requestId: getRequestContext(request).requestId });
       return;
     }
-    this.sessions.setFlash(request, pageError(exception));
     const id = request.params.id;
-    response.redirect(303, id ? `/importer/${id}` : '/importer#ladda-upp');
+    // Redirect once the message is stored; without it (a failing session store) the page still answers.
+    void this.sessions
+      .setFlash(request, pageError(exception))
+      .catch(() => undefined)
+      .then(() => response.redirect(303, id ? `/importer/${id}` : '/importer#ladda-upp'));
   }
 }
 

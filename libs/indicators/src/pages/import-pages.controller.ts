@@ -52,7 +52,7 @@ export class ImportPagesController {
   @UseFilters(ImportFormFilter)
   @Redirect('/importer', 303)
   async commit(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id', ParseUUIDPipe) id: string): Promise<{ url: string }> {
-    this.sessions.setFlash(request, { notice: commitNotice(await this.commits.commit(ctx, id)) });
+    await this.sessions.setFlash(request, { notice: commitNotice(await this.commits.commit(ctx, id)) });
     return { url: `/importer/${id}` };
   }
 
@@ -62,7 +62,7 @@ export class ImportPagesController {
   @Redirect('/importer', 303)
   async discard(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id', ParseUUIDPipe) id: string): Promise<{ url: string }> {
     await this.commits.discard(ctx, id);
-    this.sessions.setFlash(request, { notice: DISCARD_NOTICE });
+    await this.sessions.setFlash(request, { notice: DISCARD_NOTICE });
     return { url: `/importer/${id}` };
   }
 }

@@ -46,7 +46,7 @@ export class AccountPagesController {
   @Redirect('/konto', 303)
   async changePassword(@Ctx() ctx: RequestContext, @Req() request: Request, @Body() form: ChangePasswordFormDto): Promise<void> {
     await this.passwords.change(ctx, form, request.sessionID);
-    this.sessions.setFlash(request, { notice: 'Ditt lösenord är ändrat. Du har loggats ut på andra enheter.' });
+    await this.sessions.setFlash(request, { notice: 'Ditt lösenord är ändrat. Du har loggats ut på andra enheter.' });
   }
 
   @Post('nycklar')
@@ -66,6 +66,6 @@ export class AccountPagesController {
   @Redirect('/konto', 303)
   async revokeToken(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id') id: string): Promise<void> {
     await this.tokens.revokeForSelf(ctx, id);
-    this.sessions.setFlash(request, { notice: 'API-nyckeln är återkallad och slutar fungera direkt.' });
+    await this.sessions.setFlash(request, { notice: 'API-nyckeln är återkallad och slutar fungera direkt.' });
   }
 }

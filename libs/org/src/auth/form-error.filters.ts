@@ -44,8 +44,11 @@ export class AccountFormFilter implements ExceptionFilter {
       response.status(status).render('error', { title: TITLE_BY_STATUS[status], status, detail: exception.detail, requestId: getRequestContext(request).requestId });
       return;
     }
-    this.sessions.setFlash(request, { error: exception.detail, errors: exception.errors });
-    response.redirect(303, '/konto');
+    // Redirect once the message is stored; without it (a failing session store) the page still answers.
+    void this.sessions
+      .setFlash(request, { error: exception.detail, errors: exception.errors })
+      .catch(() => undefined)
+      .then(() => response.redirect(303, '/konto'));
   }
 }
 

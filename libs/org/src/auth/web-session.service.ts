@@ -63,8 +63,14 @@ export class WebSessionService implements OnModuleDestroy {
     await new Promise<void>((done, fail) => request.session.destroy((error) => (error ? fail(error) : done())));
   }
 
-  setFlash(request: Request, flash: Flash): void {
-    if (request.session) request.session.flash = flash;
+  /**
+   * Keeps a message for the next page and saves the session now: express-session would save it only while the
+   * redirect is already on its way, and a quick browser could load the next page before the message is stored.
+   */
+  async setFlash(request: Request, flash: Flash): Promise<void> {
+    if (!request.session) return;
+    request.session.flash = flash;
+    await this.save(request);
   }
 
   takeFlash(request: Request): Flash | undefined {
