@@ -32,6 +32,26 @@ function fill(path: string, value: string): string {
   return path.replace(/:[A-Za-z]+/g, encodeURIComponent(value));
 }
 
+/**
+ * Text no route may pass on to PostgreSQL or to class-transformer, already percent-encoded as a client would
+ * send it: a NUL byte, a lone UTF-16 surrogate (as UTF-8 it is the invalid ED A0 80), %-escapes that do not decode.
+ */
+const HOSTILE_SEGMENTS = ['%00', 'a%00b', '%ED%A0%80', '%zz', '%E0%A4%A'];
+const HOSTILE_QUERIES = ['?breakdown=%00', '?q=a%00b&page=1', '?period=%ED%A0%80', '?orgUnit=%zz', '?a%00=1'];
+const deepJson = (levels: number): string => `{"name":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+const HOSTILE_BODIES: Array<{ type: string; body: string }> = [
+  { type: 'application/json', body: '{"name":"a\\u0000b","email":"x@test.se","version":1}' },
+  { type: 'application/json', body: '{"assignments":[{"role":"viewer","orgUnit":"DR\\u0000"}]}' },
+  { type: 'application/json', body: '{"a\\u0000":1}' },
+  { type: 'application/json', body: '{"name":"a\\ud800b"}' },
+  { type: 'application/json', body: '{"name":"\\udc00"}' },
+  { type: 'application/json', body: deepJson(5000) },
+  { type: 'application/json', body: deepJson(40) },
+  { type: 'application/x-www-form-urlencoded', body: 'email=a%00b%40test.se&password=x&name=x' },
+  { type: 'application/x-www-form-urlencoded', body: 'name=%ED%A0%80' },
+  { type: 'application/x-www-form-urlencoded', body: 'name=100%zz&email=a%E0%A4%A' },
+];
+
 describe('hostile input never causes a 500', () => {
   let t: TestApp;
   let admin: TestUser;
@@ -78,6 +98,58 @@ describe('hostile input never causes a 500', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('refuses NUL bytes, lone surrogates and bad %-escapes in any path or query with a 400 at the edge', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method))) {
+      const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+      const api = route.path.startsWith('/api/');
+      const client = api ? admin.api : browser.browser;
+      const urls = [
+        ...(route.path.includes(':') ? HOSTILE_SEGMENTS.map((segment) => route.path.replace(/:[A-Za-z]+/g, segment)) : []),
+        ...HOSTILE_QUERIES.map((query) => fill(route.path, '00000000-0000-0000-0000-000000000000') + query),
+      ];
+      for (const url of urls) {
+        const response = await client[method](url);
+        const refused = response.status === 400 && (api ? /^request\./.test(response.body.code) : response.text.includes('Felaktig begäran'));
+        if (!refused) failures.push(`${route.method} ${url} → ${response.status} ${response.text.slice(0, 80)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('refuses NUL bytes, lone surrogates, bad %-escapes and deep JSON in any body with a 400, and stores nothing', async () => {
+    const usersBefore = await t.dataSource.query('SELECT count(*)::int AS n FROM app_user');
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method))) {
+      const method = route.method.toLowerCase() as 'post' | 'patch' | 'put' | 'delete';
+      const api = route.path.startsWith('/api/');
+      const client = api ? admin.api : browser.browser;
+      const url = fill(route.path, '00000000-0000-0000-0000-000000000000');
+      for (const { type, body } of HOSTILE_BODIES) {
+        const response = await client[method](url).set('Content-Type', type).send(body);
+        const refused = response.status === 400 && (api ? /^request\./.test(response.body.code) : response.text.includes('Felaktig begäran'));
+        if (!refused) failures.push(`${route.method} ${url} [${type}] ${body.slice(0, 40)} → ${response.status} ${response.text.slice(0, 80)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM app_user')).toEqual(usersBefore);
+  }, 120_000);
+
+  it('tells an API client what was wrong and where, in Swedish', async () => {
+    const nul = await admin.api.post('/api/v1/users').set('Content-Type', 'application/json').send('{"email":"a@test.se","name":"a\\u0000b","assignments":[{"role":"viewer"}]}');
+    expect(nul.status).toBe(400);
+    expect(nul.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(nul.body).toMatchObject({ code: 'request.nul_character', errors: [{ path: 'name', message: 'Får inte innehålla NUL-tecken.' }] });
+    expect(nul.headers['x-request-id']).toBe(nul.body.requestId);
+
+    const deep = await admin.api.post('/api/v1/users').set('Content-Type', 'application/json').send(deepJson(5000));
+    expect(deep.body).toMatchObject({ status: 400, code: 'request.too_deep', detail: 'JSON-innehållet är för djupt nästlat.' });
+
+    const login = await t.browser().post('/logga-in').set('Accept', 'text/html').type('form').send('email=anna%00%40test.se&password=x');
+    expect(login.status).toBe(400);
+    expect(login.text).toContain('NUL-tecken');
+  });
 
   it('says an upload that broke off midway did not arrive whole, and keeps no batch of it', async () => {
     const body = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nindikator;enhet;period;värde\r\nHF01;14;2023;2832';

@@ -9,6 +9,8 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl }), {
     bufferLogs: true,
     abortOnError: false,
+    // Kept so the edge can see a form's %-escapes before the lenient form parser decodes them (edge/).
+    rawBody: true,
   });
   configureApp(app, config);
   await app.init();

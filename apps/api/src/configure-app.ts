@@ -4,6 +4,7 @@ import { AppConfig } from '@arshjulet/core';
 import { configureViewEngine } from '@arshjulet/web';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { rejectHostileBody, rejectHostileUrl } from './edge/hostile-input.middleware.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.factory.js';
 
@@ -26,8 +27,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       },
     }),
   );
+  app.use(rejectHostileUrl);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+  app.use(rejectHostileBody);
   configureViewEngine(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -30,6 +30,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
 
     const requestId = getRequestContext(request).requestId;
+    // Refusals at the edge (body parsers, hostile input) come before the logger has given the request its id.
+    if (!response.getHeader('X-Request-Id')) response.setHeader('X-Request-Id', requestId);
     if (problem.retryAfter) response.setHeader('Retry-After', String(problem.retryAfter));
 
     if (!isApiRequest(request) && request.accepts(['json', 'html']) === 'html') {
@@ -78,6 +80,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Input PostgreSQL could not read (a malformed uuid, a number out of range) is the client's mistake.
       if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
         return { status: 400, code: 'bad_request', detail: 'Begäran innehåller ett värde som inte kan tolkas.' };
+      }
+      // statement_timeout (DB_STATEMENT_TIMEOUT_SECONDS) or a cancel: a plan that ran too long, not a crash.
+      if (pgCode === '57014') {
+        this.logger.warn({ method: request.method, url: request.originalUrl, reason: exception.message }, 'statement cancelled');
+        return { status: 503, code: 'statement_timeout', detail: 'Frågan tog för lång tid och avbröts. Försök igen om en stund, eller begränsa urvalet.' };
       }
       if (pgCode === '23505') {
         return { status: 409, code: 'conflict', detail: 'Det finns redan en post med samma nyckel.' };

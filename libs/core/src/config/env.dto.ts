@@ -100,6 +100,23 @@ export class EnvDto {
   INDICATOR_IMPORT_MAX_MB = 100;
 
   /**
+   * Longest a single SQL statement of request work may run (PostgreSQL `statement_timeout`), in seconds; a runaway
+   * plan then fails with 503 instead of holding a connection and a core for minutes. Fractions allowed for tests.
+   */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.1)
+  @Max(3600)
+  DB_STATEMENT_TIMEOUT_SECONDS = 30;
+
+  /** The explicit, bounded budget per statement of an import commit (a million values take ~30 s to write). */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.1)
+  @Max(3600)
+  IMPORT_STATEMENT_TIMEOUT_SECONDS = 600;
+
+  /**
    * Import the demo figures (reference/demo) when `npm start` finds no indicator values. When unset, true in
    * development and false otherwise (see loadConfig): tests and production never get demo data by accident.
    */
