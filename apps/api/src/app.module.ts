@@ -6,6 +6,7 @@ import { DbModule } from '@arshjulet/db';
 import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
 import { AuthModule, OrgModule } from '@arshjulet/org';
+import { WorkflowModule } from '@arshjulet/workflow';
 import { LoggerModule } from 'nestjs-pino';
 import { ENTITIES } from './database/entities.js';
 import { MIGRATIONS } from './database/migrations.js';
@@ -51,6 +52,7 @@ export class AppModule {
         NotifyModule,
         OrgModule,
         AuthModule,
+        WorkflowModule,
         IndicatorsModule,
         HealthModule,
       ],

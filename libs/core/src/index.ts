@@ -10,3 +10,4 @@ export * from './util/reference-csv.js';
 export * from './util/swedish-date.util.js';
 export * from './http/paging.js';
 export * from './http/query-transforms.js';
+export * from './workflow/state-machine.js';

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { NotifyService } from './notify.service.js';
+import { OutboxService } from './outbox.service.js';
 
 @Global()
-@Module({ providers: [NotifyService], exports: [NotifyService] })
+@Module({ providers: [NotifyService, OutboxService], exports: [NotifyService, OutboxService] })
 export class NotifyModule {}

@@ -1,0 +1,3 @@
+export * from './transition-runner.js';
+export * from './workflow.exception.js';
+export * from './workflow.module.js';
