@@ -47,7 +47,7 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url?.startsWith('/static/') ?? false },
           },
         }),
-        DbModule.forRoot({ url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS }),
+        DbModule.forRoot({ url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_SECONDS * 1000 }),
         AuditModule,
         NotifyModule,
         OrgModule,

@@ -10,6 +10,8 @@ export interface DataSourceSettings {
   migrations: ClassList;
   poolSize?: number;
   applicationName?: string;
+  /** PostgreSQL `statement_timeout` of every pooled connection, in ms; unset: none (migration CLI, benches). */
+  statementTimeoutMs?: number;
 }
 
 /** The one place the TypeORM settings live: used by the app, the migration CLI and the tests. */
@@ -30,6 +32,10 @@ export function buildDataSourceOptions(settings: DataSourceSettings): DataSource
     logging: ['error', 'warn', 'migration'],
     poolSize: settings.poolSize ?? 10,
     applicationName: settings.applicationName ?? 'arshjulet',
-    extra: { connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 },
+    extra: {
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      ...(settings.statementTimeoutMs ? { statement_timeout: Math.round(settings.statementTimeoutMs) } : {}),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { MigrationExecutor, type DataSource } from 'typeorm';
 
 /** Arbitrary but fixed: every instance asks for the same lock, so only one migrates at a time. */
 const MIGRATION_LOCK_KEY = 7_042_026;
@@ -13,9 +13,14 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      // Migrations may rewrite big tables: the request-work statement timeout of the pool does not apply to them.
+      await runner.query('SET statement_timeout = 0');
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'each';
+      const applied = await executor.executePendingMigrations();
       return applied.map((migration) => migration.name);
     } finally {
+      await runner.query('RESET statement_timeout');
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RequestContext } from '@arshjulet/core';
+import type pg from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 
 /**
@@ -25,10 +26,14 @@ export class TransactionalConnection {
    * Runs `work` in one transaction (joining the context's, if it has one) and then the jobs queued with
    * `ctx.afterCommit`. A failing job is logged, never undoes the committed work.
    */
-  async withTransaction<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+  async withTransaction<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>, options: StatementOptions = {}): Promise<T> {
     if (ctx.inTransaction) return work(ctx);
     const queue: Array<() => void | Promise<void>> = [];
-    const result = await this.dataSource.transaction((manager) => work(ctx.withTransaction(manager, queue)));
+    const result = await this.dataSource.transaction(async (manager) => {
+      if (options.statementTimeoutMs) await manager.query(`SET LOCAL statement_timeout = ${Math.round(options.statementTimeoutMs)}`);
+      const client: unknown = options.signal ? await manager.queryRunner?.connect() : null;
+      return this.cancellable(client, options.signal, () => work(ctx.withTransaction(manager, queue)));
+    });
     for (const job of queue) {
       try {
         await job();
@@ -38,4 +43,49 @@ export class TransactionalConnection {
     }
     return result;
   }
+
+  /**
+   * Runs `work` on one pooled connection outside any transaction (each statement commits on its own); `signal`
+   * cancels the statement running on it. For work that must not hold a transaction open while it waits, e.g. on
+   * an upload.
+   */
+  async withConnection<T>(options: StatementOptions, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as pg.PoolClient;
+      return await this.cancellable(client, options.signal, () => work(client));
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * `signal` (a client that hung up) cancels the statement running on `client` with pg_cancel_backend. Waits for
+   * the cancel to land before the connection goes back to the pool, so it never hits another request's query.
+   */
+  private async cancellable<T>(client: unknown, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    const pid = (client as { processID?: number } | null)?.processID;
+    if (!signal || !pid) return work();
+    signal.throwIfAborted();
+    let cancelling: Promise<unknown> | null = null;
+    const cancel = () => {
+      cancelling = this.dataSource.query('SELECT pg_cancel_backend($1)', [pid]).catch((error: unknown) => {
+        this.logger.warn({ err: error, pid }, 'could not cancel the query of a client that hung up');
+      });
+    };
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      return await work();
+    } finally {
+      signal.removeEventListener('abort', cancel);
+      if (cancelling) await cancelling;
+    }
+  }
+}
+
+export interface StatementOptions {
+  /** Aborted when the client is gone: the running statement is cancelled and the work fails. */
+  signal?: AbortSignal;
+  /** `SET LOCAL statement_timeout` for this transaction: an explicit budget for work known to run long. */
+  statementTimeoutMs?: number;
 }

@@ -3,7 +3,6 @@ import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
-import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ImportBatch, type ImportBatchStatus, type StoredChange } from './import-batch.entity.js';
 import { STAGED_COLUMNS } from './staged-row.encoder.js';
@@ -74,11 +73,14 @@ export class ImportBatchRepository {
       .getOne();
   }
 
-  /** Streams COPY text into the staging table on the context's transaction (so a failed file leaves nothing). */
-  async copyStagedRows(ctx: RequestContext, chunks: AsyncIterable<string>): Promise<void> {
-    const client = await this.client(ctx);
-    const copy = client.query(copyFrom(`COPY indicator_import_row (${STAGED_COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(chunks), copy);
+  /**
+   * One chunk of COPY text into the staging table, as its own short statement on a pooled connection (no
+   * transaction stays open while the rest of the file is still arriving). `signal` cancels the COPY.
+   */
+  async copyStagedChunk(chunk: string, signal?: AbortSignal): Promise<void> {
+    await this.connection.withConnection({ signal }, async (client) => {
+      await pipeline(Readable.from([chunk]), client.query(copyFrom(`COPY indicator_import_row (${STAGED_COLUMNS.join(', ')}) FROM STDIN`)));
+    });
   }
 
   /**
@@ -92,26 +94,29 @@ export class ImportBatchRepository {
   /**
    * Removes staged rows whose key an earlier line of the file already had (beyond what the row validator's window
    * caught), returning them with the first line, in file order.
+   *
+   * No join anywhere, so no statistics can turn it into a nested loop (stale ones once made it run for minutes):
+   * one window pass over the batch's rows (a sort, O(n log n)), and the DELETE by row address (a TID scan).
    */
   async removeStagedDuplicates(ctx: RequestContext, batchId: string): Promise<Array<{ line: number; firstLine: number }>> {
     const rows: Array<{ line: number; first_line: number }> = await this.connection.manager(ctx).query(
-      `WITH duplicated AS (
-         SELECT indicator_id, org_unit_id, period, breakdown, min(seq) AS first_seq
+      `WITH ranked AS (
+         SELECT ctid AS row_address, line,
+                first_value(line) OVER same_key AS first_line,
+                row_number() OVER same_key AS nth
            FROM indicator_import_row
           WHERE batch_id = $1
-          GROUP BY indicator_id, org_unit_id, period, breakdown
-         HAVING count(*) > 1
+         WINDOW same_key AS (PARTITION BY indicator_id, org_unit_id, period, breakdown ORDER BY seq)
+       ),
+       duplicates AS MATERIALIZED (
+         SELECT row_address, line, first_line FROM ranked WHERE nth > 1
        ),
        removed AS (
-         DELETE FROM indicator_import_row s
-          USING duplicated d
-          WHERE s.batch_id = $1 AND s.indicator_id = d.indicator_id AND s.org_unit_id = d.org_unit_id
-            AND s.period = d.period AND s.breakdown = d.breakdown AND s.seq <> d.first_seq
-         RETURNING s.line, d.first_seq
+         DELETE FROM indicator_import_row
+          WHERE ctid = ANY (ARRAY(SELECT row_address FROM duplicates))
+         RETURNING 1
        )
-       SELECT r.line, f.line AS first_line
-         FROM removed r JOIN indicator_import_row f ON f.batch_id = $1 AND f.seq = r.first_seq
-        ORDER BY r.line`,
+       SELECT line, first_line FROM duplicates ORDER BY line`,
       [batchId],
     );
     return rows.map((row) => ({ line: row.line, firstLine: row.first_line }));
@@ -211,11 +216,5 @@ export class ImportBatchRepository {
 
   async deleteStaged(ctx: RequestContext, batchId: string): Promise<void> {
     await this.connection.manager(ctx).query('DELETE FROM indicator_import_row WHERE batch_id = $1', [batchId]);
-  }
-
-  private async client(ctx: RequestContext): Promise<pg.PoolClient> {
-    const runner = ctx.manager?.queryRunner;
-    if (!runner) throw new Error('COPY into the staging table needs the transaction of the import');
-    return (await runner.connect()) as pg.PoolClient;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
 import { TransactionalConnection } from '@arshjulet/db';
@@ -6,6 +6,7 @@ import { DerivedValuesService } from '../derived/derived-values.service.js';
 import { IndicatorException } from '../indicator.exception.js';
 import { ImportBatch } from './import-batch.entity.js';
 import { ImportBatchRepository } from './import-batch.repository.js';
+import { IMPORT_LIMITS, type ImportLimits } from './import-limits.js';
 import { BULK_ROWS, countsOf } from './import-preview.service.js';
 
 /**
@@ -20,9 +21,11 @@ export class ImportCommitService {
     private readonly batches: ImportBatchRepository,
     private readonly derived: DerivedValuesService,
     private readonly audit: AuditService,
+    @Inject(IMPORT_LIMITS) private readonly limits: ImportLimits,
   ) {}
 
   async commit(ctx: RequestContext, batchId: string): Promise<ImportBatch> {
+    // Writing a million values takes ~30 s: the commit gets its own, explicit budget instead of the request's.
     return this.connection.withTransaction(ctx, async (tx) => {
       const batch = await this.openBatch(tx, batchId);
       if (batch.rejectedCount > 0) throw IndicatorException.batchHasRejections(batch.rejectedCount);
@@ -56,7 +59,7 @@ export class ImportCommitService {
         after: { status: saved.status, fileName: saved.fileName, checksum: saved.checksum, ...countsOf(saved), derivedRemoved: derived.removed },
       });
       return saved;
-    });
+    }, { statementTimeoutMs: this.limits.commitStatementTimeoutMs });
   }
 
   async discard(ctx: RequestContext, batchId: string): Promise<ImportBatch> {

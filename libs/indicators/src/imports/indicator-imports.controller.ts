@@ -10,6 +10,7 @@ import { KoladaFetchDto } from './dto/kolada-fetch.dto.js';
 import { ImportBatchQueryService } from './import-batch-query.service.js';
 import { ImportCommitService } from './import-commit.service.js';
 import { KoladaFetcher } from './kolada/kolada.fetcher.js';
+import { whenClientGone } from './multipart-upload.js';
 import { UploadImportService } from './upload-import.service.js';
 
 @ApiTags('indicator-imports')
@@ -50,8 +51,8 @@ export class IndicatorImportsController {
   @Authenticated(Permission.IndicatorValueImport)
   @ApiOperation({ summary: 'Fetch an indicator from the Kolada API (KOLADA_BASE_URL) and get its preview, as for an upload' })
   @ApiOkResponse({ type: ImportBatchReportDto })
-  async fetchKolada(@Ctx() ctx: RequestContext, @Body() body: KoladaFetchDto): Promise<ImportBatchReportDto> {
-    return mapImportBatchReport(await this.kolada.fetchAndPreview(ctx, body));
+  async fetchKolada(@Ctx() ctx: RequestContext, @Body() body: KoladaFetchDto, @Req() request: Request): Promise<ImportBatchReportDto> {
+    return mapImportBatchReport(await this.kolada.fetchAndPreview(ctx, body, whenClientGone(request)));
   }
 
   @Get()

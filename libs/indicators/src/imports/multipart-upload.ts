@@ -92,3 +92,20 @@ export function abandonUpload(request: Request): void {
   request.res?.setHeader('Connection', 'close');
   request.resume();
 }
+
+/**
+ * Aborted when the client hangs up before its answer is sent (the connection closes early), so the work done
+ * for it stops, down to the SQL statement running at that moment.
+ */
+export function whenClientGone(request: Request): AbortSignal {
+  const controller = new AbortController();
+  const gone = () => controller.abort(IndicatorException.brokenUpload());
+  if (request.socket?.destroyed) {
+    gone();
+  } else {
+    request.res?.once('close', () => {
+      if (!request.res?.writableFinished) gone();
+    });
+  }
+  return controller.signal;
+}

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { ImportBatchQueryService, type ImportBatchReport } from './import-batch-query.service.js';
 import { ImportPreviewService } from './import-preview.service.js';
 import { ImportUploadOptionsDto } from './dto/import-batch.dto.js';
-import { abandonUpload, receiveUpload } from './multipart-upload.js';
+import { abandonUpload, receiveUpload, whenClientGone } from './multipart-upload.js';
 
 /** An HTTP upload into the preview pipeline: the multipart file part streams straight into the parser. */
 @Injectable()
@@ -26,6 +26,7 @@ export class UploadImportService {
         format: options.format,
         sheet: options.sheet,
         indicator: options.indicator,
+        signal: whenClientGone(request),
       });
       return this.query.withSameFile(ctx, batch);
     } catch (error) {

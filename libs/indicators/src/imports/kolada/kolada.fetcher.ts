@@ -33,7 +33,8 @@ export class KoladaFetcher {
     private readonly query: ImportBatchQueryService,
   ) {}
 
-  async fetchAndPreview(ctx: RequestContext, request: KoladaFetchRequest): Promise<ImportBatchReport> {
+  /** Pages are fetched while their rows stream into staging; no transaction waits on Kolada (see ImportPreviewService). */
+  async fetchAndPreview(ctx: RequestContext, request: KoladaFetchRequest, signal?: AbortSignal): Promise<ImportBatchReport> {
     const base = this.config.KOLADA_BASE_URL;
     if (!base) throw IndicatorException.koladaNotConfigured();
     const indicator = await this.catalogue.getByCode(ctx, request.indicator);
@@ -50,17 +51,18 @@ export class KoladaFetcher {
       format: 'kolada',
       fileName: url.toString(),
       indicator: indicator.code,
-      open: (tap, maxBytes) => this.pages(url, tap, maxBytes, (kpi) => (kpi === indicator.koladaKpiId ? indicator.code : undefined)),
+      signal,
+      open: (tap, maxBytes) => this.pages(url, tap, maxBytes, signal, (kpi) => (kpi === indicator.koladaKpiId ? indicator.code : undefined)),
     });
     return this.query.withSameFile(ctx, batch);
   }
 
   /** Rows of every page, numbered across pages; every byte goes through the tap (checksum, size limit). */
-  private async *pages(first: URL, tap: ByteTap, maxBytes: number, mapKpi: (kpi: string) => string | undefined): AsyncGenerator<RawIndicatorRow> {
+  private async *pages(first: URL, tap: ByteTap, maxBytes: number, signal: AbortSignal | undefined, mapKpi: (kpi: string) => string | undefined): AsyncGenerator<RawIndicatorRow> {
     let next: URL | null = first;
     let offset = 0;
     for (let page = 0; next && page < MAX_PAGES; page++) {
-      const data = await this.fetchPage(next, tap, maxBytes);
+      const data = await this.fetchPage(next, tap, maxBytes, signal);
       for await (const row of parseKoladaJson(data, { mapKpi })) yield { ...row, line: row.line + offset };
       offset += data.values.reduce((sum, entry) => sum + (entry.values?.length ?? 0), 0);
       // Follow only links to the same server: the answer must not steer requests elsewhere.
@@ -69,11 +71,13 @@ export class KoladaFetcher {
     }
   }
 
-  private async fetchPage(url: URL, tap: ByteTap, maxBytes: number): Promise<KoladaResponse> {
+  private async fetchPage(url: URL, tap: ByteTap, maxBytes: number, signal: AbortSignal | undefined): Promise<KoladaResponse> {
     let response: Response;
     try {
-      response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const timeout = AbortSignal.timeout(TIMEOUT_MS);
+      response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw IndicatorException.koladaUnavailable(error instanceof Error ? error.message : String(error));
     }
     if (!response.ok || !response.body) throw IndicatorException.koladaUnavailable(`svaret var HTTP ${response.status}.`);
