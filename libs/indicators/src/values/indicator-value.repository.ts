@@ -74,24 +74,41 @@ export class IndicatorValueRepository {
     return { rows, total };
   }
 
-  /** Every matching figure in the list's order, fetched through a cursor so an export never sits in memory. */
-  async *streamAll(filter: ValueFilter, batchSize = 2000): AsyncGenerator<ValueRow> {
+  /**
+   * Every matching figure in the list's order, fetched through a cursor so an export never sits in memory. The
+   * query runs and the first rows are fetched before this resolves: an error then is still an error answer,
+   * not a file cut off after its header.
+   */
+  async openStream(filter: ValueFilter, batchSize = 2000): Promise<AsyncGenerator<ValueRow>> {
     const { where, params } = whereClause(filter);
     const runner = this.connection.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query(`DECLARE value_export NO SCROLL CURSOR FOR ${SELECT_VALUES} ${where} ${ORDER}`, params);
-      for (;;) {
-        const rows: ValueRow[] = await runner.query(`FETCH ${batchSize} FROM value_export`);
-        if (rows.length === 0) break;
-        yield* rows;
-      }
-      await runner.commitTransaction();
-    } finally {
+    const close = async () => {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
+    };
+    let first: ValueRow[];
+    try {
+      await runner.connect();
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(`DECLARE value_export NO SCROLL CURSOR FOR ${SELECT_VALUES} ${where} ${ORDER}`, params);
+      first = await runner.query(`FETCH ${batchSize} FROM value_export`);
+    } catch (error) {
+      await close();
+      throw error;
     }
+    return (async function* rest(): AsyncGenerator<ValueRow> {
+      try {
+        let rows = first;
+        while (rows.length > 0) {
+          yield* rows;
+          rows = await runner.query(`FETCH ${batchSize} FROM value_export`);
+        }
+        await runner.commitTransaction();
+      } finally {
+        // Also when the client hangs up (the stream is destroyed): the transaction and connection are given back.
+        await close();
+      }
+    })();
   }
 
   /** Every org unit's figure for one indicator, period and breakdown. */

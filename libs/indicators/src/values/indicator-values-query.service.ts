@@ -5,6 +5,7 @@ import { OrgUnit } from '@arshjulet/org';
 import { Indicator } from '../catalogue/indicator.entity.js';
 import { IndicatorException } from '../indicator.exception.js';
 import { Period } from '../period/period.js';
+import { isIsoDay } from './dto/indicator-value.dto.js';
 import { IndicatorValueRepository, type ValueFilter, type ValueRow } from './indicator-value.repository.js';
 
 /** What a reader asks for, in business keys: codes and periods, not ids. */
@@ -19,8 +20,6 @@ export interface ValueQuery {
   to?: string;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 @Injectable()
 export class IndicatorValuesQueryService {
   constructor(
@@ -32,8 +31,9 @@ export class IndicatorValuesQueryService {
     return this.values.findPage(ctx, await this.resolve(ctx, query), page, pageSize);
   }
 
+  /** Resolves if the export can start: the query has run and its first rows are fetched, so no error waits behind the headers. */
   async stream(ctx: RequestContext, query: ValueQuery): Promise<AsyncGenerator<ValueRow>> {
-    return this.values.streamAll(await this.resolve(ctx, query));
+    return this.values.openStream(await this.resolve(ctx, query));
   }
 
   private async resolve(ctx: RequestContext, query: ValueQuery): Promise<ValueFilter> {
@@ -49,8 +49,8 @@ export class IndicatorValuesQueryService {
       filter.orgUnitId = unit.id;
     }
     if (query.period) filter.period = parsePeriod('period', query.period).toString();
-    if (query.from) filter.fromDate = ISO_DAY.test(query.from) ? query.from : parsePeriod('from', query.from).start;
-    if (query.to) filter.toDate = ISO_DAY.test(query.to) ? query.to : parsePeriod('to', query.to).end;
+    if (query.from) filter.fromDate = isIsoDay(query.from) ? query.from : parsePeriod('from', query.from).start;
+    if (query.to) filter.toDate = isIsoDay(query.to) ? query.to : parsePeriod('to', query.to).end;
     return filter;
   }
 }

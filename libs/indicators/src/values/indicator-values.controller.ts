@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Logger, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '@arshjulet/core';
 import { Authenticated, Permission } from '@arshjulet/org';
@@ -29,9 +29,28 @@ export class IndicatorValuesController {
   @ApiOperation({ summary: 'The same values as CSV for Excel (semicolons, decimal comma, UTF-8 with BOM); importable again' })
   @ApiProduces('text/csv')
   async export(@Ctx() ctx: RequestContext, @Query() query: IndicatorValueFilterDto): Promise<StreamableFile> {
-    const lines = csvLines(await this.values.stream(ctx, query));
-    return new StreamableFile(Readable.from(lines), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="indikatorvarden.csv"' });
+    return csvFile(ctx, await this.values.stream(ctx, query));
   }
+}
+
+const logger = new Logger('IndicatorValueExport');
+
+/**
+ * The CSV download. An error after the headers (the database gone mid-file) is logged, and the response is
+ * aborted rather than ended, so the client sees an incomplete transfer instead of a short file that looks whole.
+ */
+function csvFile(ctx: RequestContext, rows: AsyncGenerator<ValueRow>): StreamableFile {
+  const file = new StreamableFile(Readable.from(csvLines(rows)), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="indikatorvarden.csv"' });
+  return file.setErrorHandler((error, response) => {
+    logger.error({ err: error, requestId: ctx.requestId, headersSent: response.headersSent }, 'indicator value export failed while streaming');
+    if (response.destroyed) return;
+    if (response.headersSent) {
+      response.destroy?.();
+      return;
+    }
+    response.statusCode = 500;
+    response.send('Exporten kunde inte skapas. Försök igen, och kontakta supporten om felet kvarstår.');
+  });
 }
 
 async function* csvLines(rows: AsyncIterable<ValueRow>): AsyncGenerator<string> {

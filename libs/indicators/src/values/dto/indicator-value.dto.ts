@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PagedQuery, PageMetaDto } from '@arshjulet/core';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { isIndicatorUnit } from '../../format/indicator-unit.js';
 import { formatIndicatorValue } from '../../format/swedish-number.util.js';
 import { toCsvExportRow } from '../../parse/csv-export-row.util.js';
@@ -8,6 +8,33 @@ import { Period } from '../../period/period.js';
 import type { ValueRow } from '../indicator-value.repository.js';
 
 const CODE = /^[\p{L}\p{N}_-]{1,32}$/u;
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `2025-02-28` yes, `2025-13-45` and `2025-02-30` no. */
+export function isIsoDay(text: string): boolean {
+  const match = ISO_DAY.exec(text);
+  if (!match) return false;
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return day.toISOString().slice(0, 10) === text;
+}
+
+/** A period the importer reads; with `orDay`, also a calendar day (YYYY-MM-DD). Checked before any query runs. */
+function IsPeriod(orDay: boolean) {
+  return ValidateBy({
+    name: orDay ? 'isPeriodOrDay' : 'isPeriod',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && ((orDay && isIsoDay(value)) || (!ISO_DAY.test(value) && Period.tryParse(value).ok)),
+      // The same Swedish reason the period parser gives everywhere else.
+      defaultMessage: (args) => {
+        const text = String(args?.value ?? '');
+        if (ISO_DAY.test(text)) return `”${text}” är ${orDay ? 'inget giltigt datum (ÅÅÅÅ-MM-DD)' : 'ingen period'}.`;
+        const parsed = Period.tryParse(text);
+        return parsed.ok ? '' : parsed.reason;
+      },
+    },
+  });
+}
 
 export class IndicatorValueFilterDto {
   @ApiPropertyOptional({ example: 'IU03', description: 'Indicator code' })
@@ -24,18 +51,21 @@ export class IndicatorValueFilterDto {
   @IsOptional()
   @IsString()
   @MaxLength(20)
+  @IsPeriod(false)
   period?: string;
 
   @ApiPropertyOptional({ example: '2024', description: 'Periods starting on or after this period (or day, YYYY-MM-DD)' })
   @IsOptional()
   @IsString()
   @MaxLength(20)
+  @IsPeriod(true)
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-Q2', description: 'Periods ending on or before this period (or day)' })
   @IsOptional()
   @IsString()
   @MaxLength(20)
+  @IsPeriod(true)
   to?: string;
 
   @ApiPropertyOptional({ description: "Breakdown; '' (send `breakdown=`) for totals only" })
