@@ -4,7 +4,7 @@ import { createTestApp, TestApp } from '../support/test-app.js';
 describe('login rate limits (per account and per IP, in PostgreSQL)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_LIMIT_PER_ACCOUNT: '3', LOGIN_LIMIT_PER_IP: '8', LOGIN_WINDOW_MINUTES: '15' });
+    t = await createTestApp({ LOGIN_LIMIT_PER_ACCOUNT: '3', LOGIN_LIMIT_PER_IP: '8', LOGIN_WINDOW_MINUTES: '15', TRUST_PROXY: 'loopback' });
   });
   afterAll(async () => {
     await t.close();

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '@arshjulet/core';
+import { AppConfig, parseTrustProxy } from '@arshjulet/core';
 import { configureViewEngine } from '@arshjulet/web';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -11,7 +11,7 @@ import { createValidationPipe } from './errors/validation.factory.js';
 /** Everything the HTTP app needs besides its modules; shared by main.ts and the test harness. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY) ?? false);
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -1,5 +1,6 @@
 export * from './config/app-config.js';
 export * from './config/env.dto.js';
+export * from './config/trust-proxy.js';
 export * from './context/request-context.js';
 export * from './context/role.js';
 export * from './errors/domain.exception.js';

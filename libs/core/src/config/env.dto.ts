@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { toInt } from '../http/query-transforms.js';
+import { IsTrustProxy } from './trust-proxy.js';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 const toNumber = ({ value }: { value: unknown }): unknown =>
@@ -61,6 +62,13 @@ export class EnvDto {
   @Min(1)
   @Max(24 * 60)
   LOGIN_WINDOW_MINUTES = 15;
+
+  /**
+   * Whose `X-Forwarded-For`/`-Proto` to believe (client address for login limits, https for the Secure cookie):
+   * off, a hop count, or proxy addresses/CIDRs. Off by default, so a client cannot forge its address.
+   */
+  @IsTrustProxy()
+  TRUST_PROXY = 'off';
 
   /** The administrator created on the first start with an empty user table. */
   @IsEmail({}, { message: 'FIRST_ADMIN_EMAIL must be an e-mail address' })
