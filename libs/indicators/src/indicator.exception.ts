@@ -163,6 +163,7 @@ const IMPORT_ERROR_KIND: Record<IndicatorImportErrorCode, ErrorKind> = {
   [IndicatorImportErrorCode.SHEET_NOT_FOUND]: ErrorKind.BadRequest,
   [IndicatorImportErrorCode.MALFORMED_CSV]: ErrorKind.BadRequest,
   [IndicatorImportErrorCode.MALFORMED_XLSX]: ErrorKind.BadRequest,
+  [IndicatorImportErrorCode.XLSX_TOO_LARGE]: ErrorKind.PayloadTooLarge,
   [IndicatorImportErrorCode.MALFORMED_JSON]: ErrorKind.BadRequest,
   [IndicatorImportErrorCode.INVALID_HEADER]: ErrorKind.BadRequest,
   [IndicatorImportErrorCode.MISSING_INDICATOR]: ErrorKind.BadRequest,

@@ -107,6 +107,39 @@ export class EnvDto {
   @Max(2048)
   INDICATOR_IMPORT_MAX_MB = 100;
 
+  // What an .xlsx import may unpack to: a zip packs 1 GB of text into a few MB, so the packed size alone is no bound.
+  /** The one worksheet read (streamed), in MB unpacked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  INDICATOR_IMPORT_XLSX_MAX_SHEET_MB = 512;
+
+  /** The shared strings part (`xl/sharedStrings.xml`, held in memory while the sheet is read), in MB unpacked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  INDICATOR_IMPORT_XLSX_MAX_SHARED_STRINGS_MB = 64;
+
+  /** Distinct texts (shared strings) in a workbook. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INDICATOR_IMPORT_XLSX_MAX_SHARED_STRINGS = 1_000_000;
+
+  /** Rows of the worksheet read (Excel's own maximum is 1 048 576). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INDICATOR_IMPORT_XLSX_MAX_ROWS = 1_048_576;
+
+  /** Cells of the worksheet read (a full long-layout sheet of 9 columns is some 9.4 million). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INDICATOR_IMPORT_XLSX_MAX_CELLS = 10_000_000;
+
   /**
    * Longest a single SQL statement of request work may run (PostgreSQL `statement_timeout`), in seconds; a runaway
    * plan then fails with 503 instead of holding a connection and a core for minutes. Fractions allowed for tests.

@@ -4,6 +4,7 @@ import type { ImportSource } from '../parse/import-source.js';
 import { parseKoladaJson } from '../parse/kolada-indicator.parser.js';
 import type { RawIndicatorRow } from '../parse/raw-indicator-row.js';
 import { parseIndicatorXlsx } from '../parse/xlsx-indicator.parser.js';
+import type { XlsxLimits } from '../parse/xlsx-limits.js';
 import type { ImportFormat } from './import-batch.entity.js';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'kolada'];
@@ -14,6 +15,8 @@ export interface ImportFileOptions {
   /** Indicator code for files that do not name it per row (the wide layout). */
   indicator?: string;
   maxBytes?: number;
+  /** What an `.xlsx` may unpack to; the defaults when omitted. */
+  xlsx?: XlsxLimits;
 }
 
 /**
@@ -32,7 +35,7 @@ export function detectImportFormat(fileName: string, explicit?: ImportFormat): I
 export function parseImportFile(format: ImportFormat, source: ImportSource, options: ImportFileOptions): AsyncGenerator<RawIndicatorRow> {
   switch (format) {
     case 'xlsx':
-      return parseIndicatorXlsx(source, { sheet: options.sheet, indicator: options.indicator, maxBytes: options.maxBytes });
+      return parseIndicatorXlsx(source, { sheet: options.sheet, indicator: options.indicator, maxBytes: options.maxBytes, limits: options.xlsx });
     case 'kolada':
       return parseKoladaJson(source, { maxBytes: options.maxBytes });
     default:

@@ -8,6 +8,8 @@ export enum IndicatorImportErrorCode {
   SHEET_NOT_FOUND = 'SHEET_NOT_FOUND',
   MALFORMED_CSV = 'MALFORMED_CSV',
   MALFORMED_XLSX = 'MALFORMED_XLSX',
+  /** An `.xlsx` whose unpacked parts, texts, rows or cells pass the limits (a zip bomb, or simply too much). */
+  XLSX_TOO_LARGE = 'XLSX_TOO_LARGE',
   MALFORMED_JSON = 'MALFORMED_JSON',
   INVALID_HEADER = 'INVALID_HEADER',
   MISSING_INDICATOR = 'MISSING_INDICATOR',

@@ -62,26 +62,37 @@ export async function* parseKoladaJson(
     throw new IndicatorImportException(Code.MALFORMED_JSON, 'Svaret från Kolada saknar listan ”values”.');
   }
   let line = 0;
-  for (const entry of data.values) {
-    for (const measurement of entry.values ?? []) {
+  for (const item of data.values) {
+    const entry = (isObject(item) ? item : {}) as Partial<KoladaValue>;
+    const measurements = Array.isArray(entry.values) ? entry.values : [];
+    for (const candidate of measurements) {
       line++;
+      const measurement = (isObject(candidate) ? candidate : {}) as Partial<KoladaValue['values'][number]>;
       if (measurement.value === null || measurement.value === undefined) {
         continue;
       }
-      const breakdown =
-        measurement.gender in KOLADA_GENDER_BREAKDOWN
-          ? KOLADA_GENDER_BREAKDOWN[measurement.gender]
-          : `gender:${measurement.gender}`;
-      const status = measurement.status?.trim();
+      const gender = scalar(measurement.gender) || 'T';
+      const breakdown = Object.hasOwn(KOLADA_GENDER_BREAKDOWN, gender) ? KOLADA_GENDER_BREAKDOWN[gender] : `gender:${gender}`;
+      const status = scalar(measurement.status).trim();
+      const kpi = scalar(entry.kpi);
       yield {
         line,
-        indicator: options.mapKpi?.(entry.kpi) ?? entry.kpi,
-        orgUnit: entry.municipality,
-        period: String(entry.period),
-        value: measurement.value,
+        indicator: options.mapKpi?.(kpi) ?? kpi,
+        orgUnit: scalar(entry.municipality),
+        period: scalar(entry.period),
+        value: typeof measurement.value === 'number' ? measurement.value : scalar(measurement.value),
         ...(breakdown ? { breakdown } : {}),
         ...(status ? { note: `Kolada-status: ${status}` } : {}),
       };
     }
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A field as text; JSON of the wrong type (an object, an array, `true`) becomes empty and is reported missing. */
+function scalar(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }

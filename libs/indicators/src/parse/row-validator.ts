@@ -3,8 +3,10 @@ import { parseSwedishNumber } from '../format/swedish-number.parser.js';
 import { UNIT_SCALE, type IndicatorUnit } from '../format/indicator-unit.js';
 import { Period, type PeriodKind } from '../period/period.js';
 import { columnLetter } from './column-letter.util.js';
+import { fieldProblems } from './field-guard.util.js';
 import type { CatalogId, ImportCatalogLookup, ImportIndicator } from './import-catalog.js';
 import type { RawIndicatorRow } from './raw-indicator-row.js';
+import { quoted } from './quoted-text.util.js';
 
 export type ValueStatus = 'final' | 'preliminary';
 
@@ -27,7 +29,17 @@ export interface ValidIndicatorRow {
   note: string | null;
 }
 
-export type RowField = 'indicator' | 'orgUnit' | 'period' | 'value' | 'numerator' | 'denominator' | 'status' | 'row';
+export type RowField =
+  | 'indicator'
+  | 'orgUnit'
+  | 'period'
+  | 'value'
+  | 'numerator'
+  | 'denominator'
+  | 'breakdown'
+  | 'status'
+  | 'note'
+  | 'row';
 
 export interface RowError {
   field: RowField;
@@ -84,6 +96,11 @@ export class RowValidator {
   constructor(private readonly catalog: ImportCatalogLookup) {}
 
   validate(raw: RawIndicatorRow): RowValidationResult {
+    const unstorable = fieldProblems(raw);
+    if (unstorable.length > 0) {
+      // Nothing else is said about such a row: its other checks would repeat the hostile text.
+      return { ok: false, line: raw.line, ...(raw.column ? { column: raw.column } : {}), errors: unstorable };
+    }
     const errors: RowError[] = [];
     const fail = (field: RowField, message: string) => errors.push({ field, message });
 
@@ -92,7 +109,7 @@ export class RowValidator {
     if (!indicatorText) {
       fail('indicator', 'Indikator saknas.');
     } else if (!indicator) {
-      fail('indicator', `Okänd indikator ”${indicatorText}”.`);
+      fail('indicator', `Okänd indikator ”${quoted(indicatorText)}”.`);
     }
 
     const orgText = text(raw.orgUnit);
@@ -100,7 +117,7 @@ export class RowValidator {
     if (!orgText) {
       fail('orgUnit', 'Enhet saknas.');
     } else if (!orgUnit) {
-      fail('orgUnit', `Okänd enhet ”${orgText}”.`);
+      fail('orgUnit', `Okänd enhet ”${quoted(orgText)}”.`);
     }
 
     const period = this.parsePeriod(raw.period);
@@ -113,7 +130,7 @@ export class RowValidator {
     const statusText = text(raw.status).toLocaleLowerCase('sv');
     const status = statusText === '' ? 'final' : STATUSES[statusText];
     if (!status) {
-      fail('status', `Okänd status ”${text(raw.status)}”. Använd slutlig eller preliminär (final/preliminary).`);
+      fail('status', `Okänd status ”${quoted(text(raw.status))}”. Använd slutlig eller preliminär (final/preliminary).`);
     }
 
     const breakdown = text(raw.breakdown) || null;

@@ -9,6 +9,7 @@ import {
 import { columnLetter } from './column-letter.util.js';
 import { IndicatorImportErrorCode as Code, IndicatorImportException } from './indicator-import.exception.js';
 import type { RawIndicatorRow } from './raw-indicator-row.js';
+import { quoted } from './quoted-text.util.js';
 
 export type TableCell = string | number | null;
 
@@ -57,7 +58,7 @@ function resolveIndicator(option: string | undefined, inFile: string | undefined
   if (option && inFile && option.toLocaleLowerCase('sv') !== inFile.toLocaleLowerCase('sv')) {
     throw new IndicatorImportException(
       Code.INVALID_HEADER,
-      `Filen anger indikatorn ”${inFile}” (rad ${line}) men importen gäller ”${option}”.`,
+      `Filen anger indikatorn ”${quoted(inFile)}” (rad ${line}) men importen gäller ”${quoted(option)}”.`,
       line,
     );
   }
@@ -108,10 +109,11 @@ function widePeriods(header: TableRow): (string | null)[] {
     }
     const parsed = Period.tryParse(text);
     if (!parsed.ok) {
-      const hint = BARE_QUARTER.test(text) ? ` Ange året, t.ex. ”${text.toUpperCase()} 2025”.` : ` ${parsed.reason}`;
+      const hint = BARE_QUARTER.test(text) ? ` Ange året, t.ex. ”${text.toUpperCase()} 2025”.`
+        : quoted(text) === text ? ` ${parsed.reason}` : '';
       throw new IndicatorImportException(
         Code.INVALID_HEADER,
-        `Kolumnrubriken ”${text}” (rad ${header.line}, kolumn ${columnLetter(index + 2)}) är ingen period.${hint}`,
+        `Kolumnrubriken ”${quoted(text)}” (rad ${header.line}, kolumn ${columnLetter(index + 2)}) är ingen period.${hint}`,
         header.line,
       );
     }

@@ -37,7 +37,7 @@ export class ImportBatchQueryDto extends PagedQuery(50, 200) {
 }
 
 export class RowErrorDto {
-  @ApiProperty({ enum: ['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator', 'status', 'row'] }) field: string;
+  @ApiProperty({ enum: ['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator', 'breakdown', 'status', 'note', 'row'] }) field: string;
   @ApiProperty() message: string;
 }
 
