@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppConfig } from '@arshjulet/core';
-import { normalizeEmail } from '../users/user.service.js';
+import { normalizeEmail } from '../users/email-address.util.js';
 
 export const LOGIN_THROTTLE_ACCOUNT = 'login-account';
 export const LOGIN_THROTTLE_IP = 'login-ip';

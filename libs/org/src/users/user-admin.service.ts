@@ -10,7 +10,7 @@ import { mapUser } from './dto/user.dto.js';
 import { RoleAssignment } from './role-assignment.entity.js';
 import { User } from './user.entity.js';
 import { UserException, UserErrorCode } from './user.exception.js';
-import { describeAssignment, NewAssignment, NewUser, normalizeEmail, UserService } from './user.service.js';
+import { acceptableEmail, describeAssignment, NewAssignment, NewUser, UserService } from './user.service.js';
 
 export interface UserChanges {
   email?: string;
@@ -46,8 +46,9 @@ export class UserAdminService {
       const before = await this.users.get(tx, id);
       const next: UserChanges = {};
       if (changes.name !== undefined && changes.name.trim() !== before.name) next.name = changes.name.trim();
-      if (changes.email !== undefined && normalizeEmail(changes.email) !== before.email) {
-        next.email = normalizeEmail(changes.email);
+      const email = changes.email === undefined ? undefined : acceptableEmail(changes.email);
+      if (email !== undefined && email !== before.email) {
+        next.email = email;
         const taken = await this.connection.getRepository(tx, User).existsBy({ email: next.email });
         if (taken) throw UserException.emailTaken(next.email);
       }

@@ -2,6 +2,7 @@ import { DomainException, ErrorKind } from '@arshjulet/core';
 
 export enum UserErrorCode {
   EmailTaken = 'user.email_taken',
+  InvalidEmail = 'user.invalid_email',
   NotFound = 'user.not_found',
   InvalidAssignment = 'user.invalid_assignment',
   AssignmentNotFound = 'user.assignment_not_found',
@@ -15,6 +16,14 @@ export class UserException extends DomainException {
       code: UserErrorCode.EmailTaken,
       detail: `Det finns redan en användare med e-postadressen ${email}.`,
       errors: [{ path: 'email', message: 'E-postadressen används redan.' }],
+    });
+  }
+
+  static invalidEmail(message: string): UserException {
+    return new UserException(ErrorKind.Validation, {
+      code: UserErrorCode.InvalidEmail,
+      detail: 'E-postadressen kan inte användas.',
+      errors: [{ path: 'email', message }],
     });
   }
 

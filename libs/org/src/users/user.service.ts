@@ -6,6 +6,7 @@ import { AuthException } from '../auth/auth.exception.js';
 import { checkPassword } from '../auth/password-policy.js';
 import { OrgUnitType } from '../org-units/org-unit-type.js';
 import { OrgUnit } from '../org-units/org-unit.entity.js';
+import { emailAddressProblem, normalizeEmail } from './email-address.util.js';
 import { passwordHasher } from './password.hasher.js';
 import { RoleAssignment } from './role-assignment.entity.js';
 import { User } from './user.entity.js';
@@ -33,8 +34,6 @@ export interface UserFilter {
   pageSize: number;
 }
 
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
-
 @Injectable()
 export class UserService {
   constructor(
@@ -45,7 +44,7 @@ export class UserService {
   async create(ctx: RequestContext, input: NewUser): Promise<User> {
     return this.connection.withTransaction(ctx, async (tx) => {
       const users = this.connection.getRepository(tx, User);
-      const email = normalizeEmail(input.email);
+      const email = acceptableEmail(input.email);
       if (input.password) {
         const problems = checkPassword(input.password, undefined, email);
         if (problems.length) throw AuthException.weakPassword(problems);
@@ -156,6 +155,14 @@ export class UserService {
     }
     return result;
   }
+}
+
+/** The address normalised, or a 422 naming the `email` field when it cannot be a user's address. */
+export function acceptableEmail(raw: string): string {
+  const email = normalizeEmail(raw);
+  const problem = emailAddressProblem(email);
+  if (problem) throw UserException.invalidEmail(problem);
+  return email;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,8 +1,12 @@
+import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { normalizeEmail } from '../../users/email-address.util.js';
 
 /** Forms are read leniently: a missing field is a failed attempt with a Swedish message, not a 400. */
 export class LoginFormDto {
+  /** `Anna@Example.SE` and its full-width look-alike sign in as `anna@example.se`. */
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value))
   @IsString()
   @MaxLength(320)
   email = '';

@@ -3,9 +3,11 @@ import { PagedQuery, PageMetaDto, Role, ROLES, toBoolean, toInt } from '@arshjul
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { PasswordLink } from '../../auth/password-reset.service.js';
+import { normalizeEmail } from '../email-address.util.js';
 import type { User } from '../user.entity.js';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const toEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? normalizeEmail(value) : value);
 
 export class AssignmentInputDto {
   @ApiProperty({ enum: ROLES, example: Role.DelregionCoordinator })
@@ -21,7 +23,7 @@ export class AssignmentInputDto {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'anna.andersson@vgregion.se' })
-  @Transform(trim)
+  @Transform(toEmail)
   @IsEmail({}, { message: 'Ange en giltig e-postadress.' })
   @MaxLength(320)
   email: string;
@@ -49,7 +51,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(toEmail)
   @IsEmail({}, { message: 'Ange en giltig e-postadress.' })
   @MaxLength(320)
   email?: string;
