@@ -6,3 +6,6 @@ const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, d
 export const formatDate = (value: Date | null | undefined): string => (value ? dateFormat.format(value) : '–');
 
 export const formatDateTime = (value: Date | null | undefined): string => (value ? dateTimeFormat.format(value) : '–');
+
+/** A calendar day kept as ISO `YYYY-MM-DD` (a due date, a phase boundary), written the same Swedish way. */
+export const formatDay = (value: string | null | undefined): string => (value ? formatDate(new Date(`${value}T12:00:00Z`)) : '–');
