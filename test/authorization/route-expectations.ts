@@ -146,6 +146,14 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     },
   },
 
+  // My in-app notifications (libs/workflow/src/notifications): one's own only, so everyone signed in
+  'GET /api/v1/notifications': { via: 'bearer', expect: signedIn(200) },
+  'POST /api/v1/notifications/read-all': { via: 'bearer', expect: signedIn(200), request: async () => ({ path: '/api/v1/notifications/read-all', body: {} }) },
+  'POST /api/v1/notifications/:id/read': { via: 'bearer', expect: signedIn(404), request: async () => ({ path: `/api/v1/notifications/${NO_SUCH_ID}/read`, body: {} }) },
+  // The outbox (dead letters, waiting mail): administrators only
+  'GET /api/v1/admin/outbox': { via: 'bearer', expect: only(ADMIN, 200) },
+  'POST /api/v1/admin/outbox/:id/retry': { via: 'bearer', expect: only(ADMIN, 404), request: async () => ({ path: `/api/v1/admin/outbox/${NO_SUCH_ID}/retry`, body: {} }) },
+
   // Audit trail: read only
   'GET /api/v1/audit-events': { via: 'bearer', expect: only(ADMIN_COUNTY, 200) },
 

@@ -7,6 +7,7 @@ import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
 import { AuthModule, OrgModule } from '@arshjulet/org';
 import { WorkflowModule } from '@arshjulet/workflow';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { ENTITIES } from './database/entities.js';
 import { MIGRATIONS } from './database/migrations.js';
@@ -47,6 +48,7 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url?.startsWith('/static/') ?? false },
           },
         }),
+        ScheduleModule.forRoot(),
         DbModule.forRoot({ url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_SECONDS * 1000 }),
         AuditModule,
         NotifyModule,

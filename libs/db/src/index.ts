@@ -7,3 +7,7 @@ export * from './snake-naming.strategy.js';
 export * from './transactional-connection.js';
 export * from './schema-drift.js';
 export * from './reference-sync.js';
+export * from './jobs/job-run.entity.js';
+
+import { JobRun } from './jobs/job-run.entity.js';
+export const DB_ENTITIES = [JobRun];

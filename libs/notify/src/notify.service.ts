@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, RequestContext } from '@arshjulet/core';
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
 import { In } from 'typeorm';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity.js';
+import { OutboxService } from './outbox.service.js';
 
 export interface NewMessage {
   kind: string;
@@ -10,44 +11,44 @@ export interface NewMessage {
   recipientUserId?: string | null;
   subject: string;
   body: string;
+  /** `payload.link` is taken as a one-time link: stored as a secret, erased once delivered, never logged. */
   payload?: Record<string, unknown>;
 }
 
-/** The notification outbox: enqueue in the caller's transaction; a delivery worker (SMTP) sends later. */
+/** One e-mail to one person (invitations, password resets), queued through the outbox. */
 @Injectable()
 export class NotifyService {
-  private readonly logger = new Logger(NotifyService.name);
-
   constructor(
     private readonly connection: TransactionalConnection,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
-  async enqueue(ctx: RequestContext, message: NewMessage): Promise<OutboxMessage> {
-    const repository = this.connection.getRepository(ctx, OutboxMessage);
-    const saved = await repository.save(
-      repository.create({
+  async enqueue(ctx: RequestContext, message: NewMessage): Promise<void> {
+    const { link, ...payload } = message.payload ?? {};
+    const secret = typeof link === 'string' && link ? { link } : undefined;
+    await this.outbox.enqueue(ctx, [
+      {
+        channel: 'email',
         kind: message.kind,
         recipient: message.recipient,
         recipientUserId: message.recipientUserId ?? null,
         subject: message.subject,
-        body: message.body,
-        payload: message.payload ?? {},
-        status: OutboxStatus.Pending,
-      }),
-    );
-    // No SMTP transport yet: in development the message is shown in the log once it is committed.
-    if (this.config.NODE_ENV === 'development') {
-      await ctx.afterCommit(() => this.logger.log(`E-post till ${saved.recipient} – ${saved.subject}\n${saved.body}`));
-    }
-    return saved;
+        text: secret ? message.body.split(secret.link).join('{{link}}') : message.body,
+        secret,
+        payload,
+      },
+    ]);
   }
 
-  /** Messages not yet delivered to a user, newest first. */
+  /**
+   * E-mails not yet delivered to a user, newest first, with their secret parts in `payload` (for administrators to
+   * pass a link on while the app cannot send mail). Delivered messages have lost their secrets.
+   */
   async pendingFor(ctx: RequestContext, recipientUserId: string, kinds: string[]): Promise<OutboxMessage[]> {
-    return this.connection.getRepository(ctx, OutboxMessage).find({
-      where: { recipientUserId, kind: In(kinds), status: OutboxStatus.Pending },
+    const messages = await this.connection.getRepository(ctx, OutboxMessage).find({
+      where: { recipientUserId, kind: In(kinds), channel: 'email', status: In([OutboxStatus.Pending, OutboxStatus.Failed, OutboxStatus.Dead]) },
       order: { createdAt: 'DESC' },
     });
+    return messages.map((message) => Object.assign(message, { payload: { ...message.payload, ...(message.secret ?? {}) } }));
   }
 }

@@ -20,4 +20,6 @@ export interface OutboxDraft {
   secret?: Record<string, string>;
   /** Unique; enqueueing the same key again is a no-op. */
   dedupeKey?: string | null;
+  /** Structured data for lookups (never secrets: those go in `secret`). */
+  payload?: Record<string, unknown>;
 }

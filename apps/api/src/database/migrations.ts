@@ -4,6 +4,7 @@ import { Foundation1795468901408 } from '../../../../migrations/1795468901408-Fo
 import { IndicatorValues1795469538725 } from '../../../../migrations/1795469538725-IndicatorValues.js';
 import { Identity1795469931315 } from '../../../../migrations/1795469931315-Identity.js';
 import { IndicatorPhrase1795473096796 } from '../../../../migrations/1795473096796-IndicatorPhrase.js';
+import { NotificationsAndJobs1796061685155 } from '../../../../migrations/1796061685155-NotificationsAndJobs.js';
 import { NormalizeUserEmails1796061772833 } from '../../../../migrations/1796061772833-NormalizeUserEmails.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -11,5 +12,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IndicatorValues1795469538725,
   Identity1795469931315,
   IndicatorPhrase1795473096796,
+  NotificationsAndJobs1796061685155,
   NormalizeUserEmails1796061772833,
 ];

@@ -164,4 +164,51 @@ export class EnvDto {
   @Transform(toBool)
   @IsBoolean()
   SEED_DEMO = false;
+
+  /** Run the outbox worker (mail and in-app notifications) in this process. When unset: on, except in tests. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  OUTBOX_WORKER?: boolean;
+
+  /** How often the outbox worker looks for messages to deliver, in seconds. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.05)
+  @Max(3600)
+  OUTBOX_POLL_SECONDS = 5;
+
+  /** Delivery attempts before a message becomes a dead letter (admins can retry it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OUTBOX_MAX_ATTEMPTS = 8;
+
+  /** Wait before the first retry, in seconds; it doubles per attempt (with jitter), capped at 6 hours. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.01)
+  @Max(86400)
+  OUTBOX_RETRY_SECONDS = 30;
+
+  /** How long a claimed message stays reserved for the worker delivering it; after a crash, another takes it then. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.5)
+  @Max(3600)
+  OUTBOX_LEASE_SECONDS = 120;
+
+  /** Run the daily sweep at 06:00 Europe/Stockholm in this process. When unset: on, except in tests. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  SCHEDULER?: boolean;
+
+  /** Import previews never saved are discarded by the daily sweep after this many days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  IMPORT_PREVIEW_RETENTION_DAYS = 7;
 }

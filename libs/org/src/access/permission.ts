@@ -29,6 +29,8 @@ export enum Permission {
   ReportManage = 'report.manage',
   FeedbackWrite = 'feedback.write',
   DecisionRecord = 'decision.record',
+  /** Admin only: see the outbox (dead letters, waiting mail) and retry messages. */
+  OutboxManage = 'outbox.manage',
 }
 
 const READ_BASICS = [
