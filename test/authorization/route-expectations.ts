@@ -93,6 +93,10 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
   // Indicator and import pages (libs/indicators/src/pages)
   'GET /indikatorer': { via: 'browser', expect: signedIn(200, 303) },
   'GET /indikatorer/:code': { via: 'browser', expect: signedIn(200, 303), request: async () => ({ path: '/indikatorer/RL01' }) },
+  // My notifications (libs/workflow/src/notifications pages): one's own only, so everyone signed in
+  'GET /aviseringar': { via: 'browser', expect: signedIn(200, 303) },
+  'POST /aviseringar/las-alla': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/aviseringar/las-alla', body: {}, form: true }) },
+  'POST /aviseringar/:id/last': { via: 'browser', expect: signedIn(404), request: async () => ({ path: `/aviseringar/${NO_SUCH_ID}/last`, body: {}, form: true }) },
   'GET /importer': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
   // Not multipart: no file, so the form answers with its Swedish message on the page (303 back).
   'POST /importer': { via: 'browser', expect: only(ADMIN_COUNTY, 303), request: async () => ({ path: '/importer', body: {}, form: true }) },

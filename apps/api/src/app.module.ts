@@ -6,7 +6,7 @@ import { DbModule } from '@arshjulet/db';
 import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
 import { AuthModule, OrgModule } from '@arshjulet/org';
-import { WorkflowModule } from '@arshjulet/workflow';
+import { NotificationPagesModule, WorkflowModule } from '@arshjulet/workflow';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { ENTITIES } from './database/entities.js';
@@ -55,6 +55,7 @@ export class AppModule {
         OrgModule,
         AuthModule,
         WorkflowModule,
+        NotificationPagesModule,
         IndicatorsModule,
         HealthModule,
       ],
