@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@arshjulet/core';
-import { createDatabaseIfMissing, dropDatabaseIfExists, quoteIdent } from '@arshjulet/db';
+import { createDatabaseIfMissing, dropDatabaseIfExists, LockKeys, quoteIdent } from '@arshjulet/db';
 import pg from 'pg';
 import { createHttpApp } from '../../apps/api/src/bootstrap.js';
 import { TEST_ENV, urlForDatabase } from './test-server.js';
-
-const TEMPLATE_LOCK = 7_042_027;
 
 function testServer(): { adminUrl: string; prefix: string } {
   const adminUrl = process.env[TEST_ENV.adminUrl];
@@ -23,7 +21,7 @@ async function ensureTemplate(adminUrl: string, prefix: string): Promise<string>
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    await client.query('SELECT pg_advisory_lock($1)', [LockKeys.TestTemplate]);
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
     if (rowCount === 0) {
       const building = `${template}_build`;
@@ -35,7 +33,7 @@ async function ensureTemplate(adminUrl: string, prefix: string): Promise<string>
       await client.query(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`);
     }
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]).catch(() => undefined);
+    await client.query('SELECT pg_advisory_unlock($1)', [LockKeys.TestTemplate]).catch(() => undefined);
     await client.end();
   }
   return template;

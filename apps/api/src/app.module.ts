@@ -13,6 +13,7 @@ import { ENTITIES } from './database/entities.js';
 import { MIGRATIONS } from './database/migrations.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeController } from './home.controller.js';
+import { StaleImportPreviewsJob } from './jobs/stale-import-previews.job.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -60,7 +61,7 @@ export class AppModule {
         HealthModule,
       ],
       controllers: [HomeController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, StaleImportPreviewsJob],
       exports: [APP_CONFIG],
     };
   }

@@ -7,7 +7,11 @@ export * from './snake-naming.strategy.js';
 export * from './transactional-connection.js';
 export * from './schema-drift.js';
 export * from './reference-sync.js';
+export * from './jobs/daily-job.js';
+export * from './jobs/daily-sweep.service.js';
+export * from './jobs/job-ledger.js';
 export * from './jobs/job-run.entity.js';
+export * from './lock-keys.js';
 
 import { JobRun } from './jobs/job-run.entity.js';
 export const DB_ENTITIES = [JobRun];

@@ -1,7 +1,5 @@
 import { MigrationExecutor, type DataSource } from 'typeorm';
-
-/** Arbitrary but fixed: every instance asks for the same lock, so only one migrates at a time. */
-const MIGRATION_LOCK_KEY = 7_042_026;
+import { LockKeys } from './lock-keys.js';
 
 /**
  * Applies pending migrations while holding a PostgreSQL advisory lock, so several instances starting at
@@ -11,7 +9,7 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await runner.query('SELECT pg_advisory_lock($1)', [LockKeys.Migration]);
     try {
       // Migrations may rewrite big tables: the request-work statement timeout of the pool does not apply to them.
       await runner.query('SET statement_timeout = 0');
@@ -21,7 +19,7 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
       return applied.map((migration) => migration.name);
     } finally {
       await runner.query('RESET statement_timeout');
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await runner.query('SELECT pg_advisory_unlock($1)', [LockKeys.Migration]);
     }
   } finally {
     await runner.release();

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerDemoCommands } from './demo.command.js';
 import { registerIndicatorImportCommand } from './indicator-import.command.js';
 import { registerReferenceCommands } from './reference.command.js';
+import { registerSchedulerCommands } from './scheduler.command.js';
 import { registerUserCommands } from './user.command.js';
 
 /** Every CLI command, one file per area under cli/. */
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerUserCommands(program);
   registerIndicatorImportCommand(program);
   registerDemoCommands(program);
+  registerSchedulerCommands(program);
 }

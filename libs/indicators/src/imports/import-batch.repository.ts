@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@arshjulet/core';
-import { TransactionalConnection } from '@arshjulet/db';
+import { LockKeys, TransactionalConnection } from '@arshjulet/db';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ImportBatch, type ImportBatchStatus, type StoredChange } from './import-batch.entity.js';
 import { STAGED_COLUMNS } from './staged-row.encoder.js';
@@ -18,9 +18,6 @@ const SAME_KEY = 'v.indicator_id = s.indicator_id AND v.org_unit_id = s.org_unit
 
 /** A staged row differs from the stored figure (a derived figure replaced by an imported one counts as a change). */
 const CHANGED = '(v.value, v.numerator, v.denominator, v.status, v.note, v.derived) IS DISTINCT FROM (s.value, s.numerator, s.denominator, s.status, s.note, false)';
-
-/** Serialises commits, so each history row holds the figure the commit really replaced. */
-const COMMIT_LOCK = 7_042_104;
 
 /** The SQL of the import pipeline, named by what it does (see STYLE.md, "named queries behind a repository seam"). */
 @Injectable()
@@ -163,8 +160,9 @@ export class ImportBatchRepository {
     return (row as { n: number }).n;
   }
 
+  /** Serialises commits, so each history row holds the figure the commit really replaced. */
   async lockCommits(ctx: RequestContext): Promise<void> {
-    await this.connection.manager(ctx).query('SELECT pg_advisory_xact_lock($1)', [COMMIT_LOCK]);
+    await this.connection.manager(ctx).query('SELECT pg_advisory_xact_lock($1)', [LockKeys.ImportCommit]);
   }
 
   /** Keeps the current state of every figure the batch is about to change. */

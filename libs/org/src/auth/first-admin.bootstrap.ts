@@ -1,13 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, formatDateTime, RequestContext, Role } from '@arshjulet/core';
-import { TransactionalConnection } from '@arshjulet/db';
+import { LockKeys, TransactionalConnection } from '@arshjulet/db';
 import { User } from '../users/user.entity.js';
 import { UserService } from '../users/user.service.js';
 import { PasswordLinkPurpose } from './password-reset-token.entity.js';
 import { PasswordLink, PasswordResetService } from './password-reset.service.js';
-
-/** Any fixed key; every instance asks for the same one, so only one creates the first admin. */
-const FIRST_ADMIN_LOCK = 7_042_031;
 
 export interface FirstAdmin {
   email: string;
@@ -35,7 +32,7 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
 
   async ensure(ctx: RequestContext): Promise<FirstAdmin | null> {
     return this.connection.withTransaction(ctx, async (tx) => {
-      await this.connection.manager(tx).query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
+      await this.connection.manager(tx).query('SELECT pg_advisory_xact_lock($1)', [LockKeys.FirstAdmin]);
       if (await this.connection.getRepository(tx, User).exists()) return null;
       const admin = await this.users.create(tx, {
         email: this.config.FIRST_ADMIN_EMAIL,

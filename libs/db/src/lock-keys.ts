@@ -1,0 +1,18 @@
+/**
+ * Every PostgreSQL advisory-lock key of the app, in one place so two uses can never collide by accident. The
+ * numbers are part of the running system (instances of different versions meet on them): never renumber one.
+ */
+export const LockKeys = {
+  /** Migrations at start-up: one instance migrates, the others wait. */
+  Migration: 7_042_026,
+  /** The test harness building its template database (test/support/test-database.ts). */
+  TestTemplate: 7_042_027,
+  /** Creating the first administrator on an empty user table. */
+  FirstAdmin: 7_042_031,
+  /** Import commits run one at a time. */
+  ImportCommit: 7_042_104,
+  /** The 06:00 daily sweep: one instance sweeps, the others skip (the job ledger makes a second sweep harmless anyway). */
+  DailySweep: 7_042_201,
+} as const;
+
+export type LockKey = (typeof LockKeys)[keyof typeof LockKeys];
