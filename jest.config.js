@@ -24,5 +24,9 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
+  // Tests within a file run in a random order, so none can lean on rows an earlier one left. The seed is printed
+  // with the summary; `npm test -- --seed=<seed> <file>` replays a failing order.
+  randomize: true,
+  showSeed: true,
   maxWorkers: 2,
 };

@@ -51,6 +51,7 @@ const only = (roles: Role[], status: Cell): Expectation => table(401, roles, sta
 
 const ADMIN = [Role.Admin];
 const ADMIN_COUNTY = [Role.Admin, Role.CountyCoordinator];
+const CYCLE_READERS = [Role.Admin, Role.CountyCoordinator, Role.DelregionCoordinator, Role.VvgReviewer];
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const system = () => RequestContext.system('matrix');
@@ -184,4 +185,28 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     expect: only(ADMIN_COUNTY, ALLOWED),
     request: async () => ({ path: `/api/v1/indicator-imports/${NO_SUCH_ID}/discard`, body: {} }),
   },
+  // Cycles, tasks and calendar feeds (libs/cycle)
+  'GET /api/v1/cycles': { via: 'bearer', expect: only(CYCLE_READERS, 200) },
+  'POST /api/v1/cycles': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/cycles', body: {} }) },
+  'GET /api/v1/cycles/:id': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}` }) },
+  'PATCH /api/v1/cycles/:id': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}`, body: {} }) },
+  'POST /api/v1/cycles/:id/launch': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/launch`, body: {} }) },
+  'POST /api/v1/cycles/:id/transitions': {
+    via: 'bearer',
+    expect: only(CYCLE_READERS, ALLOWED),
+    request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/transitions`, body: { action: 'close' } }),
+  },
+  'GET /api/v1/cycles/:id/compilation': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/compilation` }) },
+  'GET /api/v1/cycles/:id/overview': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/overview` }) },
+  'GET /api/v1/tasks': { via: 'bearer', expect: only(CYCLE_READERS, 200) },
+  'GET /api/v1/tasks/:id': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}` }) },
+  'POST /api/v1/tasks/:id/transitions': {
+    via: 'bearer',
+    expect: only(CYCLE_READERS, ALLOWED),
+    request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/transitions`, body: { action: 'start' } }),
+  },
+  'PATCH /api/v1/tasks/:id': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}`, body: {} }) },
+  'POST /api/v1/me/calendar-token': { via: 'bearer', expect: signedIn(201), request: async () => ({ path: '/api/v1/me/calendar-token', body: {} }) },
+  'DELETE /api/v1/me/calendar-token': { via: 'bearer', expect: signedIn(204) },
+  'GET /api/v1/me/calendar.ics': { via: 'bearer', expect: open(404), request: async () => ({ path: '/api/v1/me/calendar.ics?token=arshcal_fel' }) },
 };

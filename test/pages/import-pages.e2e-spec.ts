@@ -1,15 +1,18 @@
 import { Role } from '@arshjulet/core';
 import { ImportBatch, IndicatorValue } from '@arshjulet/indicators';
+import { onOwnApp } from '../support/own-app.js';
 import { createTestApp, SignedInUser, TestApp } from '../support/test-app.js';
-import { seedFixture } from '../indicators/indicator-fixtures.js';
+import { importFile, seedFixture } from '../indicators/indicator-fixtures.js';
 
 const NBSP = '\u00a0';
+
+const ENV = { INDICATOR_IMPORT_MAX_MB: '1' };
 
 describe('import pages: upload, preview, save or discard – on plain HTML forms', () => {
   let t: TestApp;
   let coordinator: SignedInUser;
   beforeAll(async () => {
-    t = await createTestApp({ INDICATOR_IMPORT_MAX_MB: '1' });
+    t = await createTestApp(ENV);
     coordinator = await t.signedIn(Role.CountyCoordinator);
   });
   afterAll(async () => {
@@ -17,7 +20,14 @@ describe('import pages: upload, preview, save or discard – on plain HTML forms
   });
 
   const batches = () => t.dataSource.getRepository(ImportBatch).count();
-  const values = () => t.dataSource.getRepository(IndicatorValue).count();
+  const values = (app = t) => app.dataSource.getRepository(IndicatorValue).count();
+
+  /**
+   * For a test that needs no imports at all (an empty list, a first import): its own app and signed-in county
+   * coordinator, so it passes alone and in any order. The others compare counts before and after.
+   */
+  const alone = (body: (t: TestApp, coordinator: SignedInUser) => Promise<void>) => () =>
+    onOwnApp(async (t) => body(t, await t.signedIn(Role.CountyCoordinator)), ENV);
 
   /** Posts the upload form as a browser does: multipart, the CSRF token as a field before the file. */
   async function uploadForm(user: SignedInUser, file: Buffer | string, name: string, fields: Record<string, string> = {}, csrf?: string) {
@@ -27,14 +37,14 @@ describe('import pages: upload, preview, save or discard – on plain HTML forms
     return request.attach('file', typeof file === 'string' ? Buffer.from(file, 'utf8') : file, name);
   }
 
-  it('shows the upload form and the batch list in Swedish', async () => {
+  it('shows the upload form and the batch list in Swedish', alone(async (_t, coordinator) => {
     const page = await coordinator.browser.get('/importer').expect(200);
     expect(page.text).toContain('<h1>Importer</h1>');
     expect(page.text).toContain('enctype="multipart/form-data"');
     expect(page.text).toMatch(/<input type="hidden" name="_csrf" value="[^"]+">\s*<label for="blad">/);
     expect(page.text).toContain('<label for="fil">Fil</label>');
     expect(page.text).toContain('Inga importer ännu.');
-  });
+  }));
 
   it('refuses a delregion coordinator (403) and sends an anonymous visitor to log in', async () => {
     const delregion = await t.signedIn(Role.DelregionCoordinator, 'DR-SKB');
@@ -45,12 +55,12 @@ describe('import pages: upload, preview, save or discard – on plain HTML forms
     await t.browser().get('/importer').expect(303);
   });
 
-  it('uploads the seed 001 table, previews it, and saves it: the values are then there', async () => {
+  it('uploads the seed 001 table, previews it, and saves it: the values are then there', alone(async (t, coordinator) => {
     const upload = await uploadForm(coordinator, seedFixture('iu03-hospitals-2025-long.csv'), 'IU03 2025.csv');
     expect(upload.status).toBe(303);
     const location = upload.headers.location as string;
     expect(location).toMatch(/^\/importer\/[0-9a-f-]{36}$/);
-    expect(await values()).toBe(0);
+    expect(await values(t)).toBe(0);
 
     const preview = await coordinator.browser.get(location).expect(200);
     expect(preview.text).toContain('<h1>Import av IU03 2025.csv</h1>');
@@ -63,7 +73,7 @@ describe('import pages: upload, preview, save or discard – on plain HTML forms
     await coordinator.browser.csrf(location);
     const saved = await coordinator.browser.post(`${location}/spara`).type('form').send({}).expect(303);
     expect(saved.headers.location).toBe(location);
-    expect(await values()).toBe(28);
+    expect(await values(t)).toBe(28);
     const after = await coordinator.browser.get(location).expect(200);
     expect(after.text).toContain('<p class="alert" role="status">Importen är sparad: 28 nya och 0 ändrade värden.</p>');
     expect(after.text).not.toContain('Spara importen');
@@ -78,7 +88,7 @@ describe('import pages: upload, preview, save or discard – on plain HTML forms
     expect(list.text).toMatch(/<a href="\/importer\/[0-9a-f-]{36}">IU03 2025.csv<\/a>/);
     expect(list.text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(list.text).toContain('<td>Sparad</td>');
-  });
+  }));
 
   it('discards a preview: nothing is written and the page says so', async () => {
     const before = await values();
@@ -176,8 +186,9 @@ describe('import pages: upload, preview, save or discard – on plain HTML forms
     expect((await t.dataSource.getRepository(ImportBatch).findOneByOrFail({ id: location.split('/').at(-1)! })).status).toBe('previewed');
   });
 
-  it('shows the numbers of the saved import on the indicator page', async () => {
+  it('shows the numbers of the saved import on the indicator page', alone(async (_t, coordinator) => {
+    await importFile(coordinator.api, seedFixture('iu03-hospitals-2025-long.csv'), 'IU03 2025.csv');
     const page = await coordinator.browser.get('/indikatorer/IU03?period=2025-Q2').expect(200);
     expect(page.text).toContain(`från 4${NBSP}% i Alingsås lasarett till 15${NBSP}% i Kungälvs sjukhus (Q2 2025)`);
-  });
+  }));
 });

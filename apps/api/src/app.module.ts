@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arshjulet/core';
 import { AuditModule } from '@arshjulet/audit';
+import { CycleModule } from '@arshjulet/cycle';
 import { DbModule } from '@arshjulet/db';
 import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
@@ -58,6 +59,7 @@ export class AppModule {
         WorkflowModule,
         NotificationPagesModule,
         IndicatorsModule,
+        CycleModule,
         HealthModule,
       ],
       controllers: [HomeController],

@@ -1,8 +1,9 @@
 import { AUDIT_ENTITIES } from '@arshjulet/audit';
+import { CYCLE_ENTITIES } from '@arshjulet/cycle';
 import { DB_ENTITIES } from '@arshjulet/db';
 import { INDICATOR_ENTITIES } from '@arshjulet/indicators';
 import { NOTIFY_ENTITIES } from '@arshjulet/notify';
 import { ORG_ENTITIES } from '@arshjulet/org';
 
 /** Every entity of the app: the one list the app, the migration scripts and the drift check share. */
-export const ENTITIES = [...ORG_ENTITIES, ...AUDIT_ENTITIES, ...INDICATOR_ENTITIES, ...NOTIFY_ENTITIES, ...DB_ENTITIES];
+export const ENTITIES = [...ORG_ENTITIES, ...AUDIT_ENTITIES, ...INDICATOR_ENTITIES, ...NOTIFY_ENTITIES, ...DB_ENTITIES, ...CYCLE_ENTITIES];

@@ -6,6 +6,7 @@ import { Identity1795469931315 } from '../../../../migrations/1795469931315-Iden
 import { IndicatorPhrase1795473096796 } from '../../../../migrations/1795473096796-IndicatorPhrase.js';
 import { NotificationsAndJobs1796061685155 } from '../../../../migrations/1796061685155-NotificationsAndJobs.js';
 import { NormalizeUserEmails1796061772833 } from '../../../../migrations/1796061772833-NormalizeUserEmails.js';
+import { CycleTables1796062160758 } from '../../../../migrations/1796062160758-CycleTables.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IndicatorPhrase1795473096796,
   NotificationsAndJobs1796061685155,
   NormalizeUserEmails1796061772833,
+  CycleTables1796062160758,
 ];

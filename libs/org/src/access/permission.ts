@@ -17,6 +17,8 @@ export enum Permission {
   IndicatorValueImport = 'indicator_value.import',
   CycleRead = 'cycle.read',
   CycleManage = 'cycle.manage',
+  /** Move a cycle one step back (an audited administrator's act). */
+  CycleReopen = 'cycle.reopen',
   TemplateRead = 'template.read',
   TemplateManage = 'template.manage',
   /** Scoped: a delregion coordinator only for their own delregion. */

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@arshjulet/org';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { CalendarService } from './calendar/calendar.service.js';
+import { CycleOverviewService } from './cycles/cycle-overview.service.js';
+import { CycleQueryService } from './cycles/cycle-query.service.js';
+import { CycleRepository } from './cycles/cycle.repository.js';
+import { CycleService } from './cycles/cycle.service.js';
+import { CycleTransitionService } from './cycles/cycle-transition.service.js';
+import { CyclesController } from './cycles/cycles.controller.js';
+import { DemoCycleService } from './demo/demo-cycle.service.js';
+import { TaskRepository } from './tasks/task.repository.js';
+import { TaskService } from './tasks/task.service.js';
+import { TasksController } from './tasks/tasks.controller.js';
+
+/** The annual cycle: phases and dates, launch and the frozen compilation, tasks, deadlines, reminders, calendars. */
+@Module({
+  imports: [AuthModule],
+  controllers: [CyclesController, TasksController, CalendarController],
+  providers: [
+    CycleRepository, TaskRepository, CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService,
+    DemoCycleService,
+  ],
+  exports: [CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService, DemoCycleService],
+})
+export class CycleModule {}

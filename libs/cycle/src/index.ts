@@ -1,0 +1,23 @@
+export * from './cycle.exception.js';
+export * from './cycle.module.js';
+export * from './cycles/cycle-dates.js';
+export * from './cycles/cycle.entity.js';
+export * from './cycles/cycle-overview.service.js';
+export * from './cycles/cycle-query.service.js';
+export * from './cycles/cycle-state.machine.js';
+export * from './cycles/cycle.service.js';
+export * from './cycles/cycle-transition.service.js';
+export * from './cycles/dto/cycle.dto.js';
+export * from './tasks/analysis-task.entity.js';
+export * from './tasks/dto/task.dto.js';
+export * from './tasks/task-state.machine.js';
+export * from './tasks/task.service.js';
+export * from './calendar/calendar.service.js';
+export * from './demo/demo-cycle.service.js';
+export * from './reminders/reminder-schedule.js';
+
+import { CalendarToken } from './calendar/calendar-token.entity.js';
+import { CompilationValue } from './compilation/compilation-value.entity.js';
+import { Cycle } from './cycles/cycle.entity.js';
+import { AnalysisTask } from './tasks/analysis-task.entity.js';
+export const CYCLE_ENTITIES = [Cycle, AnalysisTask, CompilationValue, CalendarToken];
