@@ -9,6 +9,7 @@ import { CycleService } from './cycles/cycle.service.js';
 import { CycleTransitionService } from './cycles/cycle-transition.service.js';
 import { CyclesController } from './cycles/cycles.controller.js';
 import { DemoCycleService } from './demo/demo-cycle.service.js';
+import { ReminderJob } from './reminders/reminder.job.js';
 import { TaskRepository } from './tasks/task.repository.js';
 import { TaskService } from './tasks/task.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
@@ -19,7 +20,7 @@ import { TasksController } from './tasks/tasks.controller.js';
   controllers: [CyclesController, TasksController, CalendarController],
   providers: [
     CycleRepository, TaskRepository, CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService,
-    DemoCycleService,
+    DemoCycleService, ReminderJob,
   ],
   exports: [CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService, DemoCycleService],
 })
