@@ -94,6 +94,42 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
   // Indicator and import pages (libs/indicators/src/pages)
   'GET /indikatorer': { via: 'browser', expect: signedIn(200, 303) },
   'GET /indikatorer/:code': { via: 'browser', expect: signedIn(200, 303), request: async () => ({ path: '/indikatorer/RL01' }) },
+  // User administration pages (libs/org users): county coordinators read the list, only admins change anything.
+  'GET /administration/anvandare': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
+  'GET /administration/anvandare/ny': { via: 'browser', expect: table(303, ADMIN, 200) },
+  'POST /administration/anvandare/ny': {
+    via: 'browser',
+    expect: only(ADMIN, 200),
+    request: async () => ({ path: '/administration/anvandare/ny', body: { name: 'Matris', email: `matris.${randomUUID()}@test.se`, role: Role.Viewer }, form: true }),
+  },
+  'GET /administration/anvandare/:id': {
+    via: 'browser',
+    expect: table(303, ADMIN, 200),
+    request: async ({ t }) => ({ path: `/administration/anvandare/${(await target(t)).id}` }),
+  },
+  'POST /administration/anvandare/:id/roller': {
+    via: 'browser',
+    expect: only(ADMIN, 303),
+    request: async ({ t }) => ({ path: `/administration/anvandare/${(await target(t)).id}/roller`, body: { version: '1', role: Role.CountyCoordinator }, form: true }),
+  },
+  'POST /administration/anvandare/:id/roller/:assignmentId/ta-bort': {
+    via: 'browser',
+    expect: only(ADMIN, 303),
+    request: async ({ t }) => {
+      const { id, assignmentId } = await target(t);
+      return { path: `/administration/anvandare/${id}/roller/${assignmentId}/ta-bort`, body: { version: '1' }, form: true };
+    },
+  },
+  'POST /administration/anvandare/:id/inaktivera': {
+    via: 'browser',
+    expect: only(ADMIN, 303),
+    request: async ({ t }) => ({ path: `/administration/anvandare/${(await target(t)).id}/inaktivera`, body: { version: '1' }, form: true }),
+  },
+  'POST /administration/anvandare/:id/aktivera': {
+    via: 'browser',
+    expect: only(ADMIN, 303),
+    request: async ({ t }) => ({ path: `/administration/anvandare/${(await target(t)).id}/aktivera`, body: { version: '1' }, form: true }),
+  },
   // My notifications (libs/workflow/src/notifications pages): one's own only, so everyone signed in
   'GET /aviseringar': { via: 'browser', expect: signedIn(200, 303) },
   'POST /aviseringar/las-alla': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/aviseringar/las-alla', body: {}, form: true }) },

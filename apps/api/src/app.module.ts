@@ -6,7 +6,7 @@ import { CycleModule } from '@arshjulet/cycle';
 import { DbModule } from '@arshjulet/db';
 import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
-import { AuthModule, OrgModule } from '@arshjulet/org';
+import { AuthModule, OrgModule, UsersPagesModule } from '@arshjulet/org';
 import { NotificationPagesModule, WorkflowModule } from '@arshjulet/workflow';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
@@ -56,6 +56,7 @@ export class AppModule {
         NotifyModule,
         OrgModule,
         AuthModule,
+        UsersPagesModule,
         WorkflowModule,
         NotificationPagesModule,
         IndicatorsModule,

@@ -27,6 +27,7 @@ export * from './users/user-admin.service.js';
 export * from './users/user.entity.js';
 export * from './users/user.exception.js';
 export * from './users/user.service.js';
+export * from './users/users-pages.module.js';
 
 import { PasswordResetToken } from './auth/password-reset-token.entity.js';
 import { RateLimitCounter } from './auth/rate-limit-counter.entity.js';
