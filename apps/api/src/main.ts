@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigValidationError, loadConfig } from '@arshjulet/core';
+import { DemoCycleService, describeDemoCycle } from '@arshjulet/cycle';
 import { EmbeddedPostgresError, resolveDatabase } from '@arshjulet/db';
 import { describeDemoSeed, DemoSeedService } from '@arshjulet/indicators';
 import { createHttpApp } from './bootstrap.js';
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
   if (config.SEED_DEMO) {
     const seeded = await app.get(DemoSeedService).seedIfEmpty();
     if (seeded) console.log(`Demodata (SEED_DEMO):\n  ${describeDemoSeed(seeded).join('\n  ')}`);
+    // After the figures, so the launch freezes them. One lookup when the demo cycle exists: start-up stays fast.
+    const cycle = await app.get(DemoCycleService).seed();
+    if (cycle.outcome === 'created' || cycle.usersCreated.length) console.log(`Demo-årshjul (SEED_DEMO):\n  ${describeDemoCycle(cycle).join('\n  ')}`);
   }
 
   await app.listen(config.PORT);

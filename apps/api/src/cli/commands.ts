@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCycleCommands } from './cycle.command.js';
 import { registerDemoCommands } from './demo.command.js';
 import { registerIndicatorImportCommand } from './indicator-import.command.js';
 import { registerReferenceCommands } from './reference.command.js';
@@ -11,5 +12,6 @@ export function registerCommands(program: Command): void {
   registerUserCommands(program);
   registerIndicatorImportCommand(program);
   registerDemoCommands(program);
+  registerCycleCommands(program);
   registerSchedulerCommands(program);
 }

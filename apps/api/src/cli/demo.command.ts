@@ -1,15 +1,22 @@
 import type { Command } from 'commander';
+import { DemoCycleService, describeDemoCycle, isIsoDate } from '@arshjulet/cycle';
 import { describeDemoSeed, DemoSeedService } from '@arshjulet/indicators';
 import { withCli } from './cli-context.js';
 
-/** `demo:seed`: the demo figures through the real import pipeline; a second run changes nothing. */
+/**
+ * `demo:seed`: the demo figures through the real import pipeline, then a demo cycle for the current year in today's
+ * phase with six tasks and demo users per role (not in production); a second run changes nothing.
+ */
 export function registerDemoCommands(program: Command): void {
   program
     .command('demo:seed')
-    .description('Importera demodata (reference/demo/*.csv, siffror ur årsredovisningarna) via den vanliga importen; ändrar inget andra gången')
-    .action(() =>
+    .description('Importera demodata (reference/demo/*.csv, siffror ur årsredovisningarna) via den vanliga importen och skapa ett demo-årshjul; ändrar inget andra gången')
+    .option('--today <ÅÅÅÅ-MM-DD>', 'som om det vore detta datum (vilken fas demo-årshjulet står i); standard: i dag')
+    .action((options: { today?: string }) =>
       withCli(async (cli) => {
+        if (options.today !== undefined && !isIsoDate(options.today)) throw new Error(`--today ska vara ett datum som 2026-11-30, inte "${options.today}".`);
         for (const line of describeDemoSeed(await cli.app.get(DemoSeedService).seed())) console.log(line);
+        for (const line of describeDemoCycle(await cli.app.get(DemoCycleService).seed(cli.ctx(), options.today))) console.log(line);
       }),
     );
 }

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { RequestContext, Role } from '@arshjulet/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, RequestContext, Role } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
 import { UserService } from '@arshjulet/org';
 import { addDays, defaultCycleDates, type Phase, phaseOn, todayInStockholm } from '../cycles/cycle-dates.js';
 import { CycleRepository } from '../cycles/cycle.repository.js';
 import { CycleService } from '../cycles/cycle.service.js';
-import type { CycleStatus } from '../cycles/cycle-state.machine.js';
+import { CYCLE_STATUS_LABELS_SV, type CycleStatus } from '../cycles/cycle-state.machine.js';
 import { CycleTransitionService } from '../cycles/cycle-transition.service.js';
 import { TaskRepository } from '../tasks/task.repository.js';
 import { TaskService } from '../tasks/task.service.js';
@@ -55,12 +55,29 @@ export class DemoCycleService {
     private readonly tasks: TaskService,
     private readonly taskRows: TaskRepository,
     private readonly users: UserService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Seeds in ONE transaction (a failure leaves nothing half-built for the next run to mistake as done). `today` is
+   * the clock: the phase, the overdue task and the returned task's new due date follow from it. Demo users (with a
+   * published password) are never created when NODE_ENV=production.
+   */
   async seed(ctx: RequestContext = RequestContext.system('demo'), today = todayInStockholm()): Promise<DemoCycleResult> {
-    const usersCreated = await this.seedUsers(ctx);
     let year = Number(today.slice(0, 4));
     if (today < defaultCycleDates(year).planStart) year -= 1; // January–March: last year's wheel is in Act
+    try {
+      return await this.connection.withTransaction(ctx, (tx) => this.seedIn(tx, year, today));
+    } catch (error) {
+      // Another instance seeding at the same moment won the unique year: its cycle is the demo cycle.
+      const existing = await this.repository.findByYear(ctx, year);
+      if (existing) return { outcome: 'unchanged', year, status: existing.status, usersCreated: [] };
+      throw error;
+    }
+  }
+
+  private async seedIn(ctx: RequestContext, year: number, today: string): Promise<DemoCycleResult> {
+    const usersCreated = this.config.NODE_ENV === 'production' ? [] : await this.seedUsers(ctx);
     const existing = await this.repository.findByYear(ctx, year);
     if (existing) return { outcome: 'unchanged', year, status: existing.status, usersCreated };
 
@@ -108,9 +125,12 @@ export class DemoCycleService {
 }
 
 export function describeDemoCycle(result: DemoCycleResult): string[] {
+  const status = CYCLE_STATUS_LABELS_SV[result.status];
   const lines = [
-    result.outcome === 'created' ? `Demo-årshjul ${result.year} skapat (läge ${result.status}).` : `Demo-årshjul ${result.year} fanns redan (läge ${result.status}); inget ändrat.`,
+    result.outcome === 'created'
+      ? `Demo-årshjul ${result.year} skapat, i läget ”${status}”, med sex analysuppgifter i blandade lägen: /arshjul/${result.year}`
+      : `Demo-årshjul ${result.year} fanns redan (läget ”${status}”); inget ändrat.`,
   ];
-  if (result.usersCreated.length) lines.push(`Demoanvändare (lösenordet står i README, endast utveckling): ${result.usersCreated.join(', ')}`);
+  if (result.usersCreated.length) lines.push(`Demoanvändare (lösenord i README, bara i utveckling): ${result.usersCreated.join(', ')}`);
   return lines;
 }
