@@ -21,6 +21,7 @@ export * from './org.module.js';
 export * from './tokens/api-token.entity.js';
 export * from './tokens/api-token.exception.js';
 export * from './tokens/api-token.service.js';
+export * from './tokens/token-hash.util.js';
 export * from './users/password.hasher.js';
 export * from './users/role-assignment.entity.js';
 export * from './users/user-admin.service.js';

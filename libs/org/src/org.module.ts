@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessService } from './access/access.service.js';
 import { AuthGuard } from './access/auth.guard.js';
+import { IdentityRepository } from './access/identity.repository.js';
 import { AuditEventsController } from './audit-trail/audit-events.controller.js';
 import { AuditTrailService } from './audit-trail/audit-trail.service.js';
 import { FirstAdminBootstrap } from './auth/first-admin.bootstrap.js';
@@ -26,6 +27,7 @@ import { UsersController } from './users/users.controller.js';
     ApiTokenService,
     AuditTrailService,
     FirstAdminBootstrap,
+    IdentityRepository,
     OrgUnitMembersService,
     OrgUnitReferenceLoader,
     OrgReferenceBootstrap,
@@ -40,6 +42,7 @@ import { UsersController } from './users/users.controller.js';
     AccessService,
     ApiTokenService,
     FirstAdminBootstrap,
+    IdentityRepository,
     OrgUnitService,
     OrgUnitReferenceLoader,
     PasswordResetService,

@@ -7,6 +7,7 @@ import { IndicatorPhrase1795473096796 } from '../../../../migrations/17954730967
 import { NotificationsAndJobs1796061685155 } from '../../../../migrations/1796061685155-NotificationsAndJobs.js';
 import { NormalizeUserEmails1796061772833 } from '../../../../migrations/1796061772833-NormalizeUserEmails.js';
 import { CycleTables1796062160758 } from '../../../../migrations/1796062160758-CycleTables.js';
+import { UserSessionUserIndex1796062642360 } from '../../../../migrations/1796062642360-UserSessionUserIndex.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   NotificationsAndJobs1796061685155,
   NormalizeUserEmails1796061772833,
   CycleTables1796062160758,
+  UserSessionUserIndex1796062642360,
 ];

@@ -45,6 +45,13 @@ export class EnvDto {
   @Max(24 * 60)
   SESSION_IDLE_MINUTES = 8 * 60;
 
+  /** Absolute lifetime of a web session from login, however busy; then the user signs in again. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(1 / 24)
+  @Max(90)
+  SESSION_MAX_DAYS = 7;
+
   /** Failed logins allowed per account within LOGIN_WINDOW_MINUTES before it is locked for the rest of the window. */
   @Transform(toInt)
   @IsInt()

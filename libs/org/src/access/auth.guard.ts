@@ -3,17 +3,15 @@ import { Reflector } from '@nestjs/core';
 import { getRequestContext, setRequestContext } from '@arshjulet/core';
 import type { Request } from 'express';
 import { ApiTokenService } from '../tokens/api-token.service.js';
-import { UserService } from '../users/user.service.js';
 import { AccessService } from './access.service.js';
 import { PERMISSION_KEY, PUBLIC_KEY } from './authenticated.decorator.js';
 import { AccessException } from './access.exception.js';
+import { toActor } from './identity.repository.js';
 import { Permission } from './permission.js';
 
-type SessionRequest = Request & { session?: { userId?: string; id?: string } };
-
 /**
- * Runs on every route: identifies the actor (bearer token or session), puts them in the request context,
- * and checks the route's declared permission. A route that declares nothing is refused.
+ * Runs on every route: identifies the actor (bearer token or session, one query either way), puts them in the
+ * request context, and checks the route's declared permission. A route that declares nothing is refused.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -22,13 +20,12 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: ApiTokenService,
-    private readonly users: UserService,
     private readonly access: AccessService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<SessionRequest>();
+    const request = context.switchToHttp().getRequest<Request>();
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
@@ -46,7 +43,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async identify(request: SessionRequest) {
+  private async identify(request: Request) {
     const header = request.headers.authorization;
     if (header) {
       const [scheme, token] = header.split(' ');
@@ -56,7 +53,10 @@ export class AuthGuard implements CanActivate {
       if (!actor) throw AccessException.unauthenticated();
       return actor;
     }
-    const userId = request.session?.userId;
-    return userId ? this.users.loadActor(userId, 'session', { sessionId: request.session?.id }) : null;
+    // The session store loaded the user with the session, in the same query (IdentifyingSessionStore).
+    const session = request.session;
+    const identity = session?.loaded?.identity;
+    if (!session?.userId || identity?.user_id !== session.userId) return null;
+    return toActor(identity, 'session', { sessionId: session.id });
   }
 }

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, RequestContext } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
 import { TransactionalConnection } from '@arshjulet/db';
 import { NotifyService } from '@arshjulet/notify';
 import { IsNull, MoreThan } from 'typeorm';
+import { hashToken } from '../tokens/token-hash.util.js';
 import { passwordHasher } from '../users/password.hasher.js';
 import { User } from '../users/user.entity.js';
 import { AuthException } from './auth.exception.js';
@@ -33,8 +34,6 @@ const MESSAGE_KIND: Record<PasswordLinkPurpose, string> = {
   [PasswordLinkPurpose.Invitation]: 'user.invitation',
   [PasswordLinkPurpose.Reset]: 'user.password_reset',
 };
-
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** Invitations and password resets by one-time link: hashed at rest, 24 h, single use, sent through the outbox. */
 @Injectable()

@@ -9,10 +9,12 @@ export class UserSession {
   @PrimaryColumn({ type: 'varchar', length: 128 })
   sid: string;
 
+  /** Indexed on `sess->>'userId'` (an expression index the migration creates; TypeORM cannot declare one). */
+  @Index('IDX_user_session_user_id', { synchronize: false })
   @Column({ type: 'jsonb' })
   sess: Record<string, unknown>;
 
-  /** Moves forward on every request (rolling idle timeout); expired rows are pruned. */
+  /** Moves forward with use (rolling idle timeout, written at most once per touch interval), never past the absolute lifetime; expired rows are pruned. */
   @Index()
   @Column({ type: 'timestamptz' })
   expire: Date;

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Actor, APP_CONFIG, type AppConfig } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
-import connectPgSimple from 'connect-pg-simple';
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { IdentityRepository } from '../access/identity.repository.js';
+import { IdentifyingSessionStore } from './identifying-session.store.js';
 import { resolveSessionSecret } from './session-secret.js';
 import type { Flash } from './session.types.js';
 import './session.types.js';
@@ -15,17 +16,18 @@ export const SESSION_TABLE = 'user_session';
 
 /**
  * Web sessions: express-session with the rows in PostgreSQL (shared by every instance, on TypeORM's pool),
- * a rolling idle timeout, and the session id rotated at login.
+ * a rolling idle timeout (the stored expiry moved at most once per touch interval), an absolute lifetime from
+ * login (SESSION_MAX_DAYS), and the session id rotated at login.
  */
 @Injectable()
 export class WebSessionService implements OnModuleDestroy {
   private readonly logger = new Logger(WebSessionService.name);
-  private readonly store: connectPgSimple.PGStore;
+  private readonly store: IdentifyingSessionStore;
   readonly handler: RequestHandler;
 
-  constructor(connection: TransactionalConnection, @Inject(APP_CONFIG) config: AppConfig) {
-    const PgStore = connectPgSimple(session);
-    this.store = new PgStore({
+  constructor(connection: TransactionalConnection, identities: IdentityRepository, @Inject(APP_CONFIG) config: AppConfig) {
+    const lifetime = { idleSeconds: config.SESSION_IDLE_MINUTES * 60, maxAgeSeconds: config.SESSION_MAX_DAYS * 24 * 60 * 60 };
+    this.store = new IdentifyingSessionStore(identities, lifetime, {
       pool: (connection.dataSource.driver as PostgresDriver).master as Pool,
       tableName: SESSION_TABLE,
       createTableIfMissing: false,

@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, RequestContext } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
 import { TransactionalConnection } from '@arshjulet/db';
 import { IsNull } from 'typeorm';
 import { AccessException } from '../access/access.exception.js';
+import { IdentityRepository, toActor } from '../access/identity.repository.js';
 import { ApiTokenException } from './api-token.exception.js';
-import { UserService } from '../users/user.service.js';
 import { ApiToken } from './api-token.entity.js';
+import { hashToken } from './token-hash.util.js';
 
 export const API_TOKEN_PREFIX = 'arsh_';
 export const API_TOKEN_DEFAULT_DAYS = 90;
@@ -27,13 +28,11 @@ function selfId(ctx: RequestContext): string {
   return ctx.actor.userId;
 }
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
 @Injectable()
 export class ApiTokenService {
   constructor(
     private readonly connection: TransactionalConnection,
-    private readonly users: UserService,
+    private readonly identities: IdentityRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -98,14 +97,15 @@ export class ApiTokenService {
     return result.affected ?? 0;
   }
 
-  /** The actor behind a presented token, or null if it is unknown, expired, revoked or its user deactivated. */
+  /**
+   * The actor behind a presented token, or null if it is unknown, expired, revoked or its user deactivated: one
+   * query. Its use is recorded at most once per touch interval, so reading with a token does not write.
+   */
   async authenticate(token: string): Promise<Actor | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-    const repository = this.connection.dataSource.getRepository(ApiToken);
-    const record = await repository.findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
-    if (!record || (record.expiresAt && record.expiresAt.getTime() <= Date.now())) return null;
-    const actor = await this.users.loadActor(record.userId, 'token', { tokenId: record.id });
-    if (actor) await repository.update(record.id, { lastUsedAt: new Date() });
-    return actor;
+    const found = await this.identities.findByTokenHash(hashToken(token));
+    if (!found) return null;
+    if (found.touchDue) await this.identities.touchToken(found.tokenId);
+    return toActor(found.identity, 'token', { tokenId: found.tokenId });
   }
 }
