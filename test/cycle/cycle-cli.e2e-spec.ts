@@ -98,4 +98,21 @@ describe('CLI: cycles and the demo cycle', () => {
     expect((await one<{ status: string }>('SELECT status FROM cycle WHERE year = 2033')).status).toBe('decision');
     await expect(cli(['demo:seed', '--today', '2034-02-30'])).rejects.toThrow('--today ska vara ett datum');
   }, 180_000);
+
+  it('the database refuses a task, a frozen value or a calendar token pointing at nothing (foreign keys)', async () => {
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const delregion = (await one<{ id: string }>(`SELECT id FROM org_unit WHERE type = 'delregion' LIMIT 1`)).id;
+    await expect(harness.client.query(`INSERT INTO analysis_task (cycle_id, delregion_id, due_date, version) VALUES ($1, $2, '2055-09-30', 1)`, [ghost, delregion])).rejects.toMatchObject({
+      code: '23503', constraint: 'fk_analysis_task_cycle_id',
+    });
+    await expect(harness.client.query(`INSERT INTO calendar_token (user_id, token_hash) VALUES ($1, 'x')`, [ghost])).rejects.toMatchObject({
+      code: '23503', constraint: 'fk_calendar_token_user_id',
+    });
+    await cli(['cycle:create', '--year', '2055']);
+    const cycle = (await one<{ id: string }>('SELECT id FROM cycle WHERE year = 2055')).id;
+    await expect(harness.client.query(`INSERT INTO analysis_task (cycle_id, delregion_id, due_date, version) VALUES ($1, $2, '2055-09-30', 1)`, [cycle, ghost])).rejects.toMatchObject({
+      code: '23503', constraint: 'fk_analysis_task_delregion_id',
+    });
+    await expect(harness.client.query('DELETE FROM cycle WHERE id = $1', [cycle])).resolves.toBeDefined();
+  }, 60_000);
 });

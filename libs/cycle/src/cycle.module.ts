@@ -9,6 +9,7 @@ import { CycleService } from './cycles/cycle.service.js';
 import { CycleTransitionService } from './cycles/cycle-transition.service.js';
 import { CyclesController } from './cycles/cycles.controller.js';
 import { DemoCycleService } from './demo/demo-cycle.service.js';
+import { PhaseAnnouncementJob } from './reminders/phase-announcement.job.js';
 import { ReminderJob } from './reminders/reminder.job.js';
 import { TaskRepository } from './tasks/task.repository.js';
 import { TaskService } from './tasks/task.service.js';
@@ -20,7 +21,7 @@ import { TasksController } from './tasks/tasks.controller.js';
   controllers: [CyclesController, TasksController, CalendarController],
   providers: [
     CycleRepository, TaskRepository, CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService,
-    DemoCycleService, ReminderJob,
+    DemoCycleService, ReminderJob, PhaseAnnouncementJob,
   ],
   exports: [CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService, DemoCycleService],
 })

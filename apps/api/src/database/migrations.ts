@@ -8,6 +8,7 @@ import { NotificationsAndJobs1796061685155 } from '../../../../migrations/179606
 import { NormalizeUserEmails1796061772833 } from '../../../../migrations/1796061772833-NormalizeUserEmails.js';
 import { CycleTables1796062160758 } from '../../../../migrations/1796062160758-CycleTables.js';
 import { UserSessionUserIndex1796062642360 } from '../../../../migrations/1796062642360-UserSessionUserIndex.js';
+import { CycleForeignKeys1796062890579 } from '../../../../migrations/1796062890579-CycleForeignKeys.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   NormalizeUserEmails1796061772833,
   CycleTables1796062160758,
   UserSessionUserIndex1796062642360,
+  CycleForeignKeys1796062890579,
 ];

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { User } from '@arshjulet/org';
 
 /** A user's secret calendar-feed token (only its SHA-256 is stored); rotating replaces it, revoking deletes it. */
 @Entity()
@@ -9,6 +11,11 @@ export class CalendarToken {
   @Index({ unique: true })
   @Column({ type: 'uuid' })
   userId: string;
+
+  /** A deleted user's feed goes with them. */
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  user?: Relation<User>;
 
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 64 })

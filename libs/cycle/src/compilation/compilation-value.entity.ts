@@ -1,4 +1,8 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Indicator } from '@arshjulet/indicators';
+import { OrgUnit } from '@arshjulet/org';
+import { Cycle } from '../cycles/cycle.entity.js';
 
 /**
  * One figure of a cycle's frozen county compilation, copied at launch with its codes, so later imports,
@@ -11,9 +15,21 @@ export class CompilationValue {
   id: string;
 
   @Column({ type: 'uuid' }) cycleId: string;
+  @ManyToOne(() => Cycle, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  cycle?: Relation<Cycle>;
+
   @Column({ type: 'uuid' }) indicatorId: string;
+  @ManyToOne(() => Indicator, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  indicator?: Relation<Indicator>;
+
   @Column({ type: 'varchar', length: 32 }) indicatorCode: string;
   @Column({ type: 'uuid' }) orgUnitId: string;
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  orgUnit?: Relation<OrgUnit>;
+
   @Column({ type: 'varchar', length: 32 }) orgUnitCode: string;
   @Column({ type: 'varchar', length: 20 }) orgUnitType: string;
   @Column({ type: 'varchar', length: 16 }) period: string;

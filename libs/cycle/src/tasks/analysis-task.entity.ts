@@ -1,4 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { OrgUnit } from '@arshjulet/org';
+import { Cycle } from '../cycles/cycle.entity.js';
 import type { TaskStatus } from './task-state.machine.js';
 
 /** One delregion's analysis of one cycle. `overdue` is derived from the due date, never stored. */
@@ -12,9 +15,17 @@ export class AnalysisTask {
   @Column({ type: 'uuid' })
   cycleId: string;
 
+  @ManyToOne(() => Cycle, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  cycle?: Relation<Cycle>;
+
   /** The delregion org unit. */
   @Column({ type: 'uuid' })
   delregionId: string;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  delregion?: Relation<OrgUnit>;
 
   @Column({ type: 'varchar', length: 20, default: 'not_started' })
   status: TaskStatus;
