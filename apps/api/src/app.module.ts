@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arshjulet/core';
 import { AuditModule } from '@arshjulet/audit';
-import { CycleModule } from '@arshjulet/cycle';
+import { CycleModule, CyclePagesModule } from '@arshjulet/cycle';
 import { DbModule } from '@arshjulet/db';
 import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
@@ -61,6 +61,7 @@ export class AppModule {
         NotificationPagesModule,
         IndicatorsModule,
         CycleModule,
+        CyclePagesModule,
         HealthModule,
       ],
       controllers: [HomeController],

@@ -15,6 +15,10 @@ export * from './tasks/task.service.js';
 export * from './calendar/calendar.service.js';
 export * from './demo/demo-cycle.service.js';
 export * from './reminders/reminder-schedule.js';
+export * from './pages/cycle-pages.module.js';
+export * from './pages/cycle-start.service.js';
+export * from './pages/start-page.mapper.js';
+export * from './pages/wheel-svg.util.js';
 
 import { CalendarToken } from './calendar/calendar-token.entity.js';
 import { CompilationValue } from './compilation/compilation-value.entity.js';
