@@ -9,6 +9,8 @@ export const LockKeys = {
   TestTemplate: 7_042_027,
   /** Creating the first administrator on an empty user table. */
   FirstAdmin: 7_042_031,
+  /** Changes that take an administrator away (deactivation, removing the role) run one at a time, so one admin always remains. */
+  LastAdmin: 7_042_032,
   /** Import commits run one at a time. */
   ImportCommit: 7_042_104,
   /** The 06:00 daily sweep: one instance sweeps, the others skip (the job ledger makes a second sweep harmless anyway). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, Role, VersionConflictException } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
-import { TransactionalConnection } from '@arshjulet/db';
+import { LockKeys, TransactionalConnection } from '@arshjulet/db';
 import { PasswordLinkPurpose } from '../auth/password-reset-token.entity.js';
 import { PasswordLink, PasswordResetService } from '../auth/password-reset.service.js';
 import { SessionRegistry } from '../auth/session-registry.service.js';
@@ -160,7 +160,12 @@ export class UserAdminService {
     if (!result.affected) throw new VersionConflictException(UserErrorCode.VersionConflict, mapUser(await this.users.get(ctx, id)));
   }
 
+  /**
+   * Serialised across transactions and instances: two admins deactivating each other at the same moment would
+   * otherwise each count the other and leave none. The lock is held until the caller's transaction ends.
+   */
   private async requireAnotherAdmin(ctx: RequestContext, exceptUserId: string): Promise<void> {
+    await this.connection.manager(ctx).query('SELECT pg_advisory_xact_lock($1)', [LockKeys.LastAdmin]);
     const others = await this.connection
       .getRepository(ctx, RoleAssignment)
       .createQueryBuilder('ra')
