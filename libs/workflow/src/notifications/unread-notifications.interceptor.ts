@@ -15,7 +15,8 @@ export class UnreadNotificationsInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const ctx = getRequestContext(request);
     const userId = ctx.actor?.userId;
-    if (request.path.startsWith('/api/') || request.method !== 'GET' || !userId) return next.handle();
+    // Only pages have a header: the API and the health check (polled by load balancers) skip the count.
+    if (request.path.startsWith('/api/') || request.path.startsWith('/health') || request.method !== 'GET' || !userId) return next.handle();
     const locals = context.switchToHttp().getResponse<Response>().locals;
     return from(this.notifications.unreadCount(ctx, userId).catch(() => null)).pipe(
       switchMap((unread) => {
