@@ -66,7 +66,7 @@ export function actionLabel(action: string): string {
 
 export type FormBody = Record<string, unknown>;
 
-const text = (body: FormBody, key: string): string => (typeof body[key] === 'string' ? (body[key] as string) : '');
+const text = (body: FormBody | undefined, key: string): string => (typeof body?.[key] === 'string' ? (body[key] as string) : '');
 const lines = (value: string): string[] => value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 
 /** The create/edit form as plain strings, the way the inputs hold them. */

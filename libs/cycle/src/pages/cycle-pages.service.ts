@@ -146,5 +146,5 @@ export class CyclePagesService {
 }
 
 function backTo(task: TaskView, body: view.FormBody): string {
-  return body.from === 'oversikt' ? `${view.cyclePath(task.cycleYear)}/uppgifter` : view.taskPath(task.cycleYear, task.id);
+  return body?.from === 'oversikt' ? `${view.cyclePath(task.cycleYear)}/uppgifter` : view.taskPath(task.cycleYear, task.id);
 }
