@@ -1,5 +1,5 @@
-import { Role } from '@arshjulet/core';
-import { createTestApp, TestApp } from '../support/test-app.js';
+import { loadConfig, Role } from '@arshjulet/core';
+import { createTestApp, TestApp, type TestBrowser } from '../support/test-app.js';
 
 const GENERIC = 'Fel e-postadress eller lösenord.';
 
@@ -104,24 +104,57 @@ describe('web login and sessions', () => {
   });
 });
 
-describe('idle timeout', () => {
+describe('idle timeout and absolute lifetime', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ SESSION_IDLE_MINUTES: String(3 / 60) });
+    t = await createTestApp({ SESSION_IDLE_MINUTES: '480', SESSION_MAX_DAYS: '7' });
   });
   afterAll(async () => {
     await t.close();
   });
 
+  // The clock is the database's: time passes by moving the session's expiry or login time back, never by sleeping.
+  const sidOf = (browser: TestBrowser): string => decodeURIComponent(browser.sessionCookie()!).slice(2).split('.')[0]!;
+  const setExpiry = (sid: string, interval: string) => t.dataSource.query(`UPDATE user_session SET expire = now() + $2::interval WHERE sid = $1`, [sid, interval]);
+  const setLoggedIn = (sid: string, ago: string) =>
+    t.dataSource.query(`UPDATE user_session SET sess = jsonb_set(sess, '{loggedInAt}', to_jsonb(now() - $2::interval)) WHERE sid = $1`, [sid, ago]);
+
   it('keeps a session alive while it is used and ends it after the idle time', async () => {
     const { browser } = await t.signedIn(Role.Viewer);
-    await new Promise((done) => setTimeout(done, 2000));
-    await browser.get('/konto').expect(200); // rolling: this moves the expiry forward
-    await new Promise((done) => setTimeout(done, 2000));
-    await browser.get('/konto').expect(200); // 4 s after login, 2 s after the last request
-    await new Promise((done) => setTimeout(done, 3500));
+    const sid = sidOf(browser);
+    await setExpiry(sid, '1 minute'); // idle for 479 of its 480 minutes
+    await browser.get('/konto').expect(200); // in use: the expiry moves a full idle time ahead
+    const [renewed] = await t.dataSource.query(`SELECT expire > now() + interval '479 minutes' AS ok FROM user_session WHERE sid = $1`, [sid]);
+    expect(renewed.ok).toBe(true);
+
+    await setExpiry(sid, '-1 second'); // idle for 480 minutes and a second
     const expired = await browser.get('/konto');
     expect(expired.status).toBe(303);
     expect(expired.headers.location).toBe('/logga-in?next=%2Fkonto');
+  });
+
+  it('ends a busy session SESSION_MAX_DAYS after login, and never stores an expiry past that', async () => {
+    const { browser } = await t.signedIn(Role.Viewer);
+    const sid = sidOf(browser);
+    await setLoggedIn(sid, '6 days 23 hours');
+    await setExpiry(sid, '1 minute'); // due for renewal, which stops at the absolute end an hour away
+    await browser.get('/konto').expect(200);
+    const [capped] = await t.dataSource.query(
+      `SELECT expire <= (sess->>'loggedInAt')::timestamptz + interval '7 days' AS ok FROM user_session WHERE sid = $1`,
+      [sid],
+    );
+    expect(capped.ok).toBe(true);
+
+    await setLoggedIn(sid, '7 days 1 minute');
+    await setExpiry(sid, '8 hours'); // still fresh by idle time
+    const ended = await browser.get('/konto');
+    expect(ended.status).toBe(303);
+    expect(ended.headers.location).toBe('/logga-in?next=%2Fkonto');
+  });
+
+  it('refuses to start with an absolute lifetime that is not a number of days', () => {
+    expect(() => loadConfig({ SESSION_MAX_DAYS: '0' })).toThrow(/SESSION_MAX_DAYS/);
+    expect(() => loadConfig({ SESSION_MAX_DAYS: 'en vecka' })).toThrow(/SESSION_MAX_DAYS/);
+    expect(loadConfig({}).SESSION_MAX_DAYS).toBe(7);
   });
 });

@@ -80,6 +80,9 @@ describe('API tokens and deactivation', () => {
     await browser.post('/konto/losenord').type('form').send({ currentPassword: password, newPassword: 'ett nytt långt lösenord', confirmPassword: 'ett nytt långt lösenord' }).expect(303);
     expect((await browser.get('/konto').expect(200)).text).toContain('Ditt lösenord är ändrat.');
     expect((await elsewhere.get('/konto')).status).toBe(303);
+    expect((await browser.get('/konto')).status).toBe(200);
+    const sessions = await t.dataSource.query(`SELECT sid FROM user_session WHERE sess->>'userId' = $1`, [user.id]);
+    expect(sessions.map((row: { sid: string }) => row.sid)).toEqual([decodeURIComponent(browser.sessionCookie()!).slice(2).split('.')[0]]);
     expect((await t.browser().login(user.email, 'ett nytt långt lösenord')).status).toBe(303);
   });
 
@@ -96,8 +99,12 @@ describe('API tokens and deactivation', () => {
     await t.http.get('/api/v1/me/tokens').set(bearer(token)).expect(401);
     const sessions = await t.dataSource.query(`SELECT 1 FROM user_session WHERE sess->>'userId' = $1`, [user.id]);
     expect(sessions).toHaveLength(0);
+    // The user's one token is revoked (an empty result would prove nothing), and their token list says so.
     const tokens = await t.dataSource.query('SELECT revoked_at FROM api_token WHERE user_id = $1', [user.id]);
-    expect(tokens.every((row: { revoked_at: Date | null }) => row.revoked_at !== null)).toBe(true);
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0].revoked_at).toBeInstanceOf(Date);
+    const listed = await admin.api.get(`/api/v1/users/${user.id}`).expect(200);
+    expect(listed.body.active).toBe(false);
     const [event] = await t.dataSource.query(`SELECT after FROM audit_event WHERE entity_id = $1 AND action = 'user.deactivated'`, [user.id]);
     expect(event.after).toEqual({ active: false, tokensRevoked: 1, sessionsEnded: 1 });
   });
