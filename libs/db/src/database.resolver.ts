@@ -1,25 +1,47 @@
 import pg from 'pg';
 import type { AppConfig } from '@arshjulet/core';
-import { RunningPostgres, startEmbeddedPostgres } from './embedded-postgres.runner.js';
+import { EmbeddedPostgresError, EmbeddedRole, RunningPostgres, startEmbeddedPostgres } from './embedded-postgres.runner.js';
 
 export interface ResolvedDatabase {
   url: string;
-  /** Set when the app started its own embedded server; stop it on shutdown. */
+  /** Set when the embedded server is used; `stop()` stops it only when this process started it (`owned`). */
   embedded: RunningPostgres | null;
+}
+
+export interface ResolveOptions {
+  /** `app` owns the data folder; `cli` (short-lived) uses a running app's server, or starts its own. */
+  role?: EmbeddedRole;
+  /** PostgreSQL's own output. */
+  log?: (message: string) => void;
+  /** Waiting for another process on the data folder: worth telling the person at the terminal. */
+  notice?: (message: string) => void;
 }
 
 export const APP_DATABASE = 'arshjulet';
 
 /**
  * `DATABASE_URL` wins and nothing is started; otherwise a real PostgreSQL is started from the
- * `embedded-postgres` binaries with its data under DATA_DIR, and the app database created if missing.
+ * `embedded-postgres` binaries with its data under DATA_DIR (or a running app's is used, for a command line),
+ * and the app database created if missing. In production the embedded server is refused unless explicitly allowed.
  */
 export async function resolveDatabase(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>,
-  log?: (message: string) => void,
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT' | 'NODE_ENV' | 'EMBEDDED_DB_IN_PRODUCTION'>,
+  options: ResolveOptions = {},
 ): Promise<ResolvedDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
-  const embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+  if (config.NODE_ENV === 'production' && !config.EMBEDDED_DB_IN_PRODUCTION) {
+    throw new EmbeddedPostgresError(
+      'NODE_ENV=production needs DATABASE_URL (a managed PostgreSQL server with backups). ' +
+        `To run the embedded PostgreSQL in ${config.DATA_DIR}/pg anyway, set EMBEDDED_DB_IN_PRODUCTION=true.`,
+    );
+  }
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.DATA_DIR,
+    port: config.EMBEDDED_PG_PORT,
+    role: options.role,
+    log: options.log,
+    notice: options.notice,
+  });
   try {
     await createDatabaseIfMissing(embedded.adminUrl, APP_DATABASE);
   } catch (error) {

@@ -15,7 +15,8 @@ export class CliContext {
   static async open(): Promise<CliContext> {
     const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
     process.env.TZ = config.TZ;
-    const database = await resolveDatabase(config);
+    // Beside a running `npm start` this uses the app's embedded PostgreSQL; alone it starts one for the command.
+    const database = await resolveDatabase(config, { role: 'cli', notice: (message) => console.error(message) });
     try {
       const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url }), {
         logger: ['error', 'warn'],
@@ -33,6 +34,7 @@ export class CliContext {
     return RequestContext.system('cli');
   }
 
+  /** Stops the embedded server only if this command started it; a running app's server keeps serving. */
   async close(): Promise<void> {
     await this.app.close();
     await this.database.embedded?.stop();

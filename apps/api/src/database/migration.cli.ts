@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const config = loadConfig();
   if (command === 'run' || command === 'revert') {
-    const database = await resolveDatabase(config);
+    const database = await resolveDatabase(config, { role: 'cli', notice: (message) => console.error(message) });
     const dataSource = await new DataSource(buildDataSourceOptions({ url: database.url, entities: ENTITIES, migrations: MIGRATIONS })).initialize();
     try {
       if (command === 'revert') {

@@ -33,6 +33,14 @@ export class EnvDto {
   @Max(65535)
   EMBEDDED_PG_PORT?: number;
 
+  /**
+   * Without DATABASE_URL and with NODE_ENV=production the app refuses to start, unless this is true: then it runs the
+   * embedded PostgreSQL in DATA_DIR (generated password, no managed backups) and says so at start-up.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  EMBEDDED_DB_IN_PRODUCTION = false;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
