@@ -1,0 +1,163 @@
+/**
+ * HTTP bench: the app as production runs it (compiled, NODE_ENV=production, views cached), loaded with autocannon
+ * from a separate process. Each endpoint's req/s and p99 is printed next to unauthenticated `GET /health` of the
+ * same app in the same run, as a ratio, so the numbers mean the same on a laptop and on CI.
+ *
+ *   npm run bench:http                           # embedded PostgreSQL in a temporary folder
+ *   DATABASE_URL=postgres://… npm run bench:http # that server (a database is created and dropped)
+ *   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 npm run bench:http
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, RequestContext, Role } from '@arshjulet/core';
+import { createDatabaseIfMissing, dropDatabaseIfExists, startEmbeddedPostgres, type RunningPostgres } from '@arshjulet/db';
+import { DemoSeedService } from '@arshjulet/indicators';
+import { ApiTokenService, UserService } from '@arshjulet/org';
+import { DataSource } from 'typeorm';
+import { createHttpApp } from '../apps/api/src/bootstrap.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WARM_UP_SECONDS = 2;
+/** dist/bench/http.bench.js → the repository's bench/ (the load runner is plain JavaScript, not compiled). */
+const LOAD_RUNNER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'http-load.mjs');
+
+interface Endpoint {
+  name: string;
+  path: string;
+  headers: Record<string, string>;
+}
+
+interface LoadResult {
+  requests: { average: number };
+  latency: { p99: number; p50: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
+  let server: RunningPostgres | null = null;
+  let dir: string | null = null;
+  let adminUrl: string;
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = '/postgres';
+    adminUrl = url.toString();
+  } else {
+    dir = mkdtempSync(join(tmpdir(), 'arshjulet-bench-pg-'));
+    server = await startEmbeddedPostgres({ dataDir: dir });
+    adminUrl = server.adminUrl;
+  }
+  const name = `arshjulet_bench_http_${process.pid}`;
+  await createDatabaseIfMissing(adminUrl, name);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    await work(url.toString());
+  } finally {
+    await dropDatabaseIfExists(adminUrl, name);
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function load(url: string, headers: Record<string, string>, duration: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [LOAD_RUNNER, JSON.stringify({ url, headers, connections: CONNECTIONS, duration })], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as LoadResult) : reject(new Error(`autocannon exited with ${code}`))));
+  });
+}
+
+/** A signed-in web session, stored as the session store stores one, and its signed cookie. */
+async function seedSession(dataSource: DataSource, secret: string, userId: string, idleMinutes: number): Promise<string> {
+  const sid = randomBytes(24).toString('base64url');
+  const now = new Date();
+  const expires = new Date(now.getTime() + idleMinutes * 60_000);
+  const sess = {
+    cookie: { originalMaxAge: idleMinutes * 60_000, expires: expires.toISOString(), secure: true, httpOnly: true, path: '/', sameSite: 'lax' },
+    userId,
+    loggedInAt: now.toISOString(),
+    csrfToken: randomBytes(16).toString('hex'),
+  };
+  await dataSource.query('INSERT INTO user_session (sid, sess, expire) VALUES ($1, $2, $3)', [sid, JSON.stringify(sess), expires]);
+  // express-session's signed cookie: "s:" + sid + "." + base64 HMAC-SHA256 without padding (cookie-signature).
+  const signature = createHmac('sha256', secret).update(sid).digest('base64').replace(/=+$/, '');
+  return `arshjulet.sid=${encodeURIComponent(`s:${sid}.${signature}`)}`;
+}
+
+async function main(): Promise<void> {
+  await withDatabase(async (databaseUrl) => {
+    process.env.NODE_ENV = 'production'; // Express caches compiled views only then
+    const secret = randomBytes(32).toString('hex');
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', SCHEDULER: 'false', OUTBOX_WORKER: 'false' });
+    const app = await createHttpApp(config, databaseUrl);
+    try {
+      const ctx = RequestContext.system('bench');
+      await app.get(DemoSeedService).seedIfEmpty(ctx);
+      const user = await app.get(UserService).create(ctx, {
+        email: 'bench@arshjulet.local',
+        name: 'Bench',
+        password: null,
+        assignments: [{ role: Role.CountyCoordinator }],
+      });
+      const { token } = await app.get(ApiTokenService).issue(ctx, user.id, 'bench', null);
+      const cookie = await seedSession(app.get(DataSource), secret, user.id, config.SESSION_IDLE_MINUTES);
+      await app.listen(0, '127.0.0.1');
+      const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+
+      const bearer = { Authorization: `Bearer ${token}` };
+      const floor: Endpoint = { name: 'GET /health (no credentials)', path: '/health', headers: {} };
+      const endpoints: Endpoint[] = [
+        { name: 'GET /health with a token', path: '/health', headers: bearer },
+        { name: 'GET /api/v1/indicator-values', path: '/api/v1/indicator-values', headers: bearer },
+        { name: 'GET /api/v1/indicators/IU03/comparison', path: '/api/v1/indicators/IU03/comparison', headers: bearer },
+        { name: 'GET /indikatorer/IU03 (session cookie)', path: '/indikatorer/IU03', headers: { Cookie: cookie, Accept: 'text/html' } },
+      ];
+      for (const endpoint of [floor, ...endpoints]) {
+        const response = await fetch(base + endpoint.path, { headers: endpoint.headers });
+        if (response.status !== 200) throw new Error(`${endpoint.name} answers ${response.status}, not 200`);
+      }
+
+      console.log(`${CONNECTIONS} connections, ${SECONDS} s per endpoint (after ${WARM_UP_SECONDS} s of warm-up), Node ${process.version}`);
+      const run = async (endpoint: Endpoint): Promise<LoadResult> => {
+        await load(base + endpoint.path, endpoint.headers, WARM_UP_SECONDS);
+        const result = await load(base + endpoint.path, endpoint.headers, SECONDS);
+        if (result.non2xx || result.errors || result.timeouts) {
+          throw new Error(`${endpoint.name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+        }
+        return result;
+      };
+      const base_ = await run(floor);
+      const rows = [`| endpoint | req/s | p50 ms | p99 ms | req/s ÷ /health |`, `| --- | ---: | ---: | ---: | ---: |`];
+      const row = (name: string, result: LoadResult) =>
+        `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${(result.requests.average / base_.requests.average).toFixed(2)} |`;
+      rows.push(row(floor.name, base_));
+      for (const endpoint of endpoints) rows.push(row(endpoint.name, await run(endpoint)));
+      console.log(rows.join('\n'));
+
+      const writes = await app.get(DataSource).query(`SELECT last_used_at FROM api_token WHERE user_id = $1`, [user.id]);
+      console.log(`token last used at ${writes[0].last_used_at?.toISOString() ?? 'never'} (written at most every 5 minutes)`);
+    } finally {
+      // autocannon hangs up with requests still in flight: let them finish before the pool closes under them.
+      await new Promise((done) => setTimeout(done, 2000));
+      await app.close();
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
