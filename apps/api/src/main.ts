@@ -4,6 +4,7 @@ import { DemoCycleService, describeDemoCycle } from '@arshjulet/cycle';
 import { EmbeddedPostgresError, resolveDatabase } from '@arshjulet/db';
 import { describeDemoSeed, DemoSeedService } from '@arshjulet/indicators';
 import { createHttpApp } from './bootstrap.js';
+import { announceRunningApp } from './running-app.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,10 +20,12 @@ async function main(): Promise<void> {
     throw error;
   });
   let closing = false;
+  let withdraw = (): void => undefined;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down`);
+    withdraw();
     await app.close();
     await database.embedded?.stop();
     process.exit(0);
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
 
   await app.listen(config.PORT);
   const url = config.APP_BASE_URL ?? `http://localhost:${config.PORT}`;
+  withdraw = announceRunningApp(config.DATA_DIR, url);
   console.log(`\nÅrshjulet is running at ${url}  (API docs: ${url}/api/docs)\n`);
 }
 

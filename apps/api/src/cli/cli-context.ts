@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadConfig, RequestContext } from '@arshjulet/core';
 import { resolveDatabase, ResolvedDatabase } from '@arshjulet/db';
 import { AppModule } from '../app.module.js';
+import { runningAppUrl } from '../running-app.js';
 
 /** The app without HTTP, for one CLI command: same modules, same services, same database. */
 export class CliContext {
@@ -13,7 +14,10 @@ export class CliContext {
   ) {}
 
   static async open(): Promise<CliContext> {
-    const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    // Links a command prints (user:invite) point at the app running beside it, whatever port it serves on.
+    env.APP_BASE_URL ??= runningAppUrl(env.DATA_DIR ?? './.data') ?? undefined;
+    const config = loadConfig(env);
     process.env.TZ = config.TZ;
     // Beside a running `npm start` this uses the app's embedded PostgreSQL; alone it starts one for the command.
     const database = await resolveDatabase(config, { role: 'cli', notice: (message) => console.error(message) });
