@@ -18,6 +18,7 @@ export * from './org-units/org-unit-type.js';
 export * from './org-units/org-unit.entity.js';
 export * from './org-units/org-unit.service.js';
 export * from './org.module.js';
+export * from './pages/form-page.filter.js';
 export * from './tokens/api-token.entity.js';
 export * from './tokens/api-token.exception.js';
 export * from './tokens/api-token.service.js';

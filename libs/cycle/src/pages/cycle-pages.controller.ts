@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '@arshjulet/core';
-import { Authenticated, Permission, WebSessionService } from '@arshjulet/org';
+import { Authenticated, FormPage, Permission, WebSessionService } from '@arshjulet/org';
 import type { Request } from 'express';
-import { CycleFormFilter } from './cycle-form.filter.js';
+import { CYCLE_ACTION_FORM, CYCLE_CREATE_FORM, CYCLE_EDIT_FORM, LAUNCH_FORM, TASK_ACTION_FORM } from './cycle-form-pages.js';
 import { actionMessagesView, type FormBody } from './cycle-pages.mapper.js';
 import { CyclePagesService } from './cycle-pages.service.js';
 
@@ -45,7 +45,7 @@ export class CyclePagesController {
     return this.pages.newForm(ctx);
   }
 
-  @UseFilters(CycleFormFilter)
+  @FormPage(CYCLE_CREATE_FORM)
   @Post('ny')
   @Authenticated(Permission.CycleManage)
   @Redirect('/arshjul', 303)
@@ -68,7 +68,7 @@ export class CyclePagesController {
     return this.pages.editForm(ctx, year);
   }
 
-  @UseFilters(CycleFormFilter)
+  @FormPage(CYCLE_EDIT_FORM)
   @Post(':year/redigera')
   @Authenticated(Permission.CycleManage)
   @Redirect('/arshjul', 303)
@@ -76,7 +76,7 @@ export class CyclePagesController {
     return this.done(request, await this.pages.update(ctx, year, body));
   }
 
-  @UseFilters(CycleFormFilter)
+  @FormPage(CYCLE_ACTION_FORM)
   @Post(':year/atgard')
   @Authenticated(Permission.CycleRead)
   @Redirect('/arshjul', 303)
@@ -91,7 +91,7 @@ export class CyclePagesController {
     return { ...(await this.pages.launchPage(ctx, year)), ...this.messages(request) };
   }
 
-  @UseFilters(CycleFormFilter)
+  @FormPage(LAUNCH_FORM)
   @Post(':year/starta')
   @Authenticated(Permission.CycleManage)
   @Redirect('/arshjul', 303)
@@ -122,7 +122,7 @@ export class CyclePagesController {
     return { ...(await this.pages.task(ctx, year, id, messages.fieldErrors)), ...messages };
   }
 
-  @UseFilters(CycleFormFilter)
+  @FormPage(TASK_ACTION_FORM)
   @Post(':year/uppgifter/:id/atgard')
   @Authenticated(Permission.AnalysisRead)
   @Redirect('/arshjul', 303)
@@ -130,7 +130,7 @@ export class CyclePagesController {
     return this.done(request, await this.pages.taskAction(ctx, year, id, body));
   }
 
-  @UseFilters(CycleFormFilter)
+  @FormPage(TASK_ACTION_FORM)
   @Post(':year/uppgifter/:id/sista-dag')
   @Authenticated(Permission.AnalysisReview)
   @Redirect('/arshjul', 303)

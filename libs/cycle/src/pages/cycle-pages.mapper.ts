@@ -172,7 +172,7 @@ export function cycleListView(cycles: Cycle[], total: number, page: number, page
   };
 }
 
-/** Errors of the small action forms, keyed by the id of the field they belong to (see CycleFormFilter). */
+/** Errors of the small action forms, keyed by the id of the field they belong to (see cycle-form-pages.ts). */
 export type FieldErrorsById = Record<string, string>;
 
 function actionForms(cycle: Cycle, allowed: CycleAction[], fieldErrors: FieldErrorsById) {

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { IndicatorsModule } from '@arshjulet/indicators';
 import { AuthModule } from '@arshjulet/org';
 import { CycleModule } from '../cycle.module.js';
-import { CycleFormFilter } from './cycle-form.filter.js';
 import { CyclePagesController } from './cycle-pages.controller.js';
 import { CyclePagesService } from './cycle-pages.service.js';
 import { CycleStartService } from './cycle-start.service.js';
@@ -11,7 +10,7 @@ import { CycleStartService } from './cycle-start.service.js';
 @Module({
   imports: [CycleModule, AuthModule, IndicatorsModule],
   controllers: [CyclePagesController],
-  providers: [CyclePagesService, CycleStartService, CycleFormFilter],
+  providers: [CyclePagesService, CycleStartService],
   exports: [CycleStartService],
 })
 export class CyclePagesModule {}

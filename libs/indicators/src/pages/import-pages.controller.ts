@@ -1,12 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Req, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '@arshjulet/core';
-import { Authenticated, CsrfInMultipartBody, Permission, WebSessionService } from '@arshjulet/org';
+import { Authenticated, CsrfInMultipartBody, FormPage, Permission, WebSessionService } from '@arshjulet/org';
 import type { Request } from 'express';
 import { ImportBatchQueryService } from '../imports/import-batch-query.service.js';
 import { ImportCommitService } from '../imports/import-commit.service.js';
 import { UploadImportService } from '../imports/upload-import.service.js';
-import { ImportFormFilter } from './import-form.filter.js';
+import { BATCH_ACTION_FORM, UPLOAD_FORM } from './import-form-pages.js';
 import { commitNotice, DISCARD_NOTICE, formMessagesView, importListView, importReportView } from './import-pages.mapper.js';
 
 const PAGE_SIZE = 25;
@@ -34,7 +34,7 @@ export class ImportPagesController {
   @Post()
   @Authenticated(Permission.IndicatorValueImport)
   @CsrfInMultipartBody()
-  @UseFilters(ImportFormFilter)
+  @FormPage(UPLOAD_FORM)
   @Redirect('/importer', 303)
   async create(@Ctx() ctx: RequestContext, @Req() request: Request): Promise<{ url: string }> {
     return { url: `/importer/${(await this.upload.previewUpload(ctx, request)).batch.id}` };
@@ -49,7 +49,7 @@ export class ImportPagesController {
 
   @Post(':id/spara')
   @Authenticated(Permission.IndicatorValueImport)
-  @UseFilters(ImportFormFilter)
+  @FormPage(BATCH_ACTION_FORM)
   @Redirect('/importer', 303)
   async commit(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id', ParseUUIDPipe) id: string): Promise<{ url: string }> {
     await this.sessions.setFlash(request, { notice: commitNotice(await this.commits.commit(ctx, id)) });
@@ -58,7 +58,7 @@ export class ImportPagesController {
 
   @Post(':id/kasta')
   @Authenticated(Permission.IndicatorValueImport)
-  @UseFilters(ImportFormFilter)
+  @FormPage(BATCH_ACTION_FORM)
   @Redirect('/importer', 303)
   async discard(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id', ParseUUIDPipe) id: string): Promise<{ url: string }> {
     await this.commits.discard(ctx, id);

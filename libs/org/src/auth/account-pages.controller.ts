@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Redirect, Render, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Redirect, Render, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Ctx, formatDateTime, RequestContext } from '@arshjulet/core';
 import type { Request } from 'express';
 import { Authenticated } from '../access/authenticated.decorator.js';
 import { Permission } from '../access/permission.js';
+import { FormPage } from '../pages/form-page.filter.js';
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, ApiTokenService } from '../tokens/api-token.service.js';
 import { UserService } from '../users/user.service.js';
 import { accountTokenView, accountUserView } from './account-view.mapper.js';
+import { ACCOUNT_FORM } from './auth-form-pages.js';
 import { ChangePasswordFormDto, CreateTokenFormDto } from './dto/auth-forms.dto.js';
-import { AccountFormFilter } from './form-error.filters.js';
 import { PasswordChangeService } from './password-change.service.js';
 import { PASSWORD_MIN_LENGTH } from './password-policy.js';
 import { WebSessionService } from './web-session.service.js';
@@ -42,7 +43,7 @@ export class AccountPagesController {
 
   @Post('losenord')
   @Authenticated(Permission.AccountSelf)
-  @UseFilters(AccountFormFilter)
+  @FormPage(ACCOUNT_FORM)
   @Redirect('/konto', 303)
   async changePassword(@Ctx() ctx: RequestContext, @Req() request: Request, @Body() form: ChangePasswordFormDto): Promise<void> {
     await this.passwords.change(ctx, form, request.sessionID);
@@ -52,7 +53,7 @@ export class AccountPagesController {
   @Post('nycklar')
   @HttpCode(200)
   @Authenticated(Permission.AccountSelf)
-  @UseFilters(AccountFormFilter)
+  @FormPage(ACCOUNT_FORM)
   @Render('account/token-created')
   async createToken(@Ctx() ctx: RequestContext, @Body() form: CreateTokenFormDto) {
     const days = form.expiresInDays && /^\d+$/.test(form.expiresInDays) ? Number(form.expiresInDays) : API_TOKEN_DEFAULT_DAYS;
@@ -62,7 +63,7 @@ export class AccountPagesController {
 
   @Post('nycklar/:id/aterkalla')
   @Authenticated(Permission.AccountSelf)
-  @UseFilters(AccountFormFilter)
+  @FormPage(ACCOUNT_FORM)
   @Redirect('/konto', 303)
   async revokeToken(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id') id: string): Promise<void> {
     await this.tokens.revokeForSelf(ctx, id);

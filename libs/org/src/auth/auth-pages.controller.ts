@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Post, Query, Redirect, Render, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Redirect, Render, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '@arshjulet/core';
 import type { Request, Response } from 'express';
 import { Public } from '../access/authenticated.decorator.js';
+import { FormPage } from '../pages/form-page.filter.js';
+import { LOGIN_FORM } from './auth-form-pages.js';
 import { CsrfService } from './csrf.service.js';
 import { LoginFormDto, safeNextPath } from './dto/auth-forms.dto.js';
-import { LoginFormFilter } from './form-error.filters.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { LoginService } from './login.service.js';
 import { SESSION_COOKIE, WebSessionService } from './web-session.service.js';
@@ -34,7 +35,7 @@ export class AuthPagesController {
   @Post('logga-in')
   @Public()
   @UseGuards(LoginRateLimitGuard)
-  @UseFilters(LoginFormFilter)
+  @FormPage(LOGIN_FORM)
   @Redirect('/konto', 303)
   async submit(@Ctx() ctx: RequestContext, @Req() request: Request, @Body() form: LoginFormDto): Promise<{ url: string }> {
     await this.sessions.establish(request, await this.login.verify(ctx, form.email, form.password));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Render, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Render, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '@arshjulet/core';
 import type { Request } from 'express';
@@ -6,10 +6,11 @@ import { Authenticated } from '../access/authenticated.decorator.js';
 import { Permission } from '../access/permission.js';
 import { WebSessionService } from '../auth/web-session.service.js';
 import { OrgUnitService } from '../org-units/org-unit.service.js';
+import { FormPage } from '../pages/form-page.filter.js';
 import { AddRoleFormDto, InviteUserFormDto, UserVersionFormDto } from './dto/user-forms.dto.js';
 import { UserAdminService } from './user-admin.service.js';
-import { UserFormFilter } from './user-form.filter.js';
 import { UserService } from './user.service.js';
+import { INVITE_FORM, USER_ACTION_FORM } from './users-form-pages.js';
 import { inviteFormView, invitedView, userListView, userPageView, USERS_PATH } from './users-pages.mapper.js';
 
 const PAGE_SIZE = 50;
@@ -49,7 +50,7 @@ export class UsersPagesController {
   @Post('ny')
   @HttpCode(200)
   @Authenticated(Permission.UserManage)
-  @UseFilters(UserFormFilter)
+  @FormPage(INVITE_FORM)
   @Render('users/invited')
   async invite(@Ctx() ctx: RequestContext, @Body() form: InviteUserFormDto) {
     const { user, invitation } = await this.admin.invite(ctx, {
@@ -70,7 +71,7 @@ export class UsersPagesController {
 
   @Post(':id/roller')
   @Authenticated(Permission.UserManage)
-  @UseFilters(UserFormFilter)
+  @FormPage(USER_ACTION_FORM)
   @Redirect(USERS_PATH, 303)
   async addRole(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id') id: string, @Body() form: AddRoleFormDto) {
     const user = await this.admin.assignRole(ctx, id, form.version, { role: form.role, orgUnitCode: scope(form.delregion) });
@@ -80,7 +81,7 @@ export class UsersPagesController {
 
   @Post(':id/roller/:assignmentId/ta-bort')
   @Authenticated(Permission.UserManage)
-  @UseFilters(UserFormFilter)
+  @FormPage(USER_ACTION_FORM)
   @Redirect(USERS_PATH, 303)
   async removeRole(
     @Ctx() ctx: RequestContext,
@@ -96,7 +97,7 @@ export class UsersPagesController {
 
   @Post(':id/inaktivera')
   @Authenticated(Permission.UserManage)
-  @UseFilters(UserFormFilter)
+  @FormPage(USER_ACTION_FORM)
   @Redirect(USERS_PATH, 303)
   async deactivate(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id') id: string, @Body() form: UserVersionFormDto) {
     const user = await this.admin.deactivate(ctx, id, form.version);
@@ -106,7 +107,7 @@ export class UsersPagesController {
 
   @Post(':id/aktivera')
   @Authenticated(Permission.UserManage)
-  @UseFilters(UserFormFilter)
+  @FormPage(USER_ACTION_FORM)
   @Redirect(USERS_PATH, 303)
   async activate(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id') id: string, @Body() form: UserVersionFormDto) {
     const user = await this.admin.activate(ctx, id, form.version);

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
-import { UserFormFilter } from './user-form.filter.js';
 import { UsersPagesController } from './users-pages.controller.js';
 
 /** The user administration pages: they need the web session (messages between pages), so they sit beside AuthModule. */
 @Module({
   imports: [AuthModule],
   controllers: [UsersPagesController],
-  providers: [UserFormFilter],
 })
 export class UsersPagesModule {}
