@@ -104,7 +104,9 @@ describe('Cycles: create, edit, launch with a frozen compilation, tasks per delr
 
     const twice = await county.api.post(`/api/v1/cycles/${cycle.id}/launch`).send({});
     expect(twice.status).toBe(409);
-    expect(twice.body).toMatchObject({ code: 'workflow.illegal_transition', currentState: 'analysis' });
+    // The codes for programs, the machine's Swedish labels for people.
+    expect(twice.body).toMatchObject({ code: 'workflow.illegal_transition', action: 'launch', currentState: 'analysis' });
+    expect(twice.body.detail).toBe('Åtgärden ”Starta årshjulet” går inte att utföra i läget ”Analys”.');
     expect(twice.body.allowedActions).toEqual(['start_review', 'override_review']);
 
     // An import committed after launch changes the live figures, never the frozen compilation.
@@ -150,6 +152,7 @@ describe('Cycles: create, edit, launch with a frozen compilation, tasks per delr
     const illegal = await skaraborg.api.post(`/api/v1/tasks/${task.id}/transitions`).send({ action: 'submit' });
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({ currentState: 'not_started', allowedActions: ['start'] });
+    expect(illegal.body.detail).toBe('Åtgärden ”Lämna in analysen” går inte att utföra i läget ”Inte påbörjad”.');
 
     expect((await skaraborg.api.post(`/api/v1/tasks/${task.id}/transitions`).send({ action: 'start' })).body.status).toBe('in_progress');
     expect((await skaraborg.api.post(`/api/v1/tasks/${task.id}/transitions`).send({ action: 'submit' })).body.status).toBe('submitted');

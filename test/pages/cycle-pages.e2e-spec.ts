@@ -114,7 +114,7 @@ describe('årshjul pages: create, edit, launch, overview and tasks – on plain 
     expect(refused.status).toBe(303);
     expect(refused.headers.location).toBe(page);
     const after = await county.browser.get(page).expect(200);
-    expect(after.text).toContain('Det går inte att avsluta årshjulet när årshjulet är i läget ”Utkast”.');
+    expect(after.text).toContain('Åtgärden ”Avsluta årshjulet” går inte att utföra i läget ”Utkast”.');
     expect((await cycles().findOneByOrFail({ id: cycle.id })).status).toBe('draft');
   });
 
@@ -146,7 +146,7 @@ describe('årshjul pages: create, edit, launch, overview and tasks – on plain 
     // Launching twice is refused on the page.
     await postForm(county, `${page}/starta`, `${page}/starta`, { version }).expect(303);
     const again = await county.browser.get(`${page}/starta`).expect(200);
-    expect(again.text).toMatch(/Det går inte att starta årshjulet när årshjulet är i läget ”Analys”\.|Någon annan har ändrat/);
+    expect(again.text).toMatch(/Åtgärden ”Starta årshjulet” går inte att utföra i läget ”Analys”\.|Någon annan har ändrat/);
     expect(await tasks().countBy({ cycleId: cycle.id })).toBe(6);
 
     const compilation = await county.browser.get(`${page}/sammanstallning`).expect(200);

@@ -99,6 +99,8 @@ describe('TransitionRunner: one path for every transition', () => {
     expect(STATUS_BY_KIND[error.kind]).toBe(409);
     expect(error.code).toBe(WorkflowErrorCode.IllegalTransition);
     expect(error.extensions).toMatchObject({ currentState: 'closed', allowedActions: ['reopen'] });
+    // A machine without labels names its codes.
+    expect(error.detail).toBe('Åtgärden ”close” går inte att utföra i läget ”closed”.');
     const viewerError = await refusal(take(actor(Role.Viewer), id, 'close'));
     expect(viewerError.extensions).toMatchObject({ currentState: 'closed', allowedActions: [] });
     expect(await current(id)).toEqual({ state: 'closed', version: 1 });

@@ -48,7 +48,7 @@ export class TransitionRunner {
       const state = spec.stateOf(subject);
       const orgUnitId = spec.orgUnitOf(subject);
       const t = spec.machine.find(state, spec.action);
-      if (!t) throw WorkflowException.illegal(spec.machine.name, spec.action, state, this.allowedActions(tx, spec.machine, state, orgUnitId));
+      if (!t) throw WorkflowException.illegal(spec.machine, spec.action, state, this.allowedActions(tx, spec.machine, state, orgUnitId));
 
       const permission = t.permission as Permission;
       if (t.scope === 'delregion') {

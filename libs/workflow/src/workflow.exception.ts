@@ -1,4 +1,6 @@
-import { DomainException, ErrorKind } from '@arshjulet/core';
+import { DomainException, ErrorKind, type StateMachine } from '@arshjulet/core';
+
+type NamedMachine = Pick<StateMachine<string, string, unknown>, 'name' | 'stateLabel' | 'actionLabel'>;
 
 export enum WorkflowErrorCode {
   IllegalTransition = 'workflow.illegal_transition',
@@ -9,12 +11,15 @@ export enum WorkflowErrorCode {
 
 /** Refusals of the one transition path; each maps to problem+json through the exception filter. */
 export class WorkflowException extends DomainException {
-  /** 409: the action is not in the table for the current state; the body says what is possible instead. */
-  static illegal(machine: string, action: string, currentState: string, allowedActions: readonly string[]): WorkflowException {
+  /**
+   * 409: the action is not in the table for the current state; the body says what is possible instead (as codes),
+   * the Swedish detail names the action and the state by the machine's labels.
+   */
+  static illegal(machine: NamedMachine, action: string, currentState: string, allowedActions: readonly string[]): WorkflowException {
     return new WorkflowException(ErrorKind.Conflict, {
       code: WorkflowErrorCode.IllegalTransition,
-      detail: `Åtgärden ”${action}” går inte att utföra i läget ”${currentState}”.`,
-      extensions: { machine, action, currentState, allowedActions: [...allowedActions] },
+      detail: `Åtgärden ”${machine.actionLabel(action)}” går inte att utföra i läget ”${machine.stateLabel(currentState)}”.`,
+      extensions: { machine: machine.name, action, currentState, allowedActions: [...allowedActions] },
     });
   }
 

@@ -22,6 +22,12 @@ export interface TransitionDef<S extends string, A extends string, R> {
   audit: string;
 }
 
+/** Swedish names of a machine's states and actions, for people (messages, pages); the codes stay in the API. */
+export interface MachineLabels<S extends string, A extends string> {
+  states: Record<S, string>;
+  actions: Record<A, string>;
+}
+
 /**
  * A state machine declared as data (Vendure's finite-state-machine): the table says everything, the
  * TransitionRunner in libs/workflow walks it. Pure: no Nest, no database.
@@ -34,6 +40,7 @@ export class StateMachine<S extends string, A extends string, R> {
     readonly states: readonly S[],
     readonly actions: readonly A[],
     readonly transitions: readonly TransitionDef<S, A, R>[],
+    readonly labels?: MachineLabels<S, A>,
   ) {
     const problems: string[] = [];
     const knownStates = new Set<string>(states);
@@ -59,6 +66,16 @@ export class StateMachine<S extends string, A extends string, R> {
   /** The transition `action` takes from `state`, or undefined when the table has none. */
   find(state: S, action: A): TransitionDef<S, A, R> | undefined {
     return this.byStateAndAction.get(keyOf(state, action));
+  }
+
+  /** The Swedish name of a state, or its code when the machine has no labels. */
+  stateLabel(state: string): string {
+    return (this.labels?.states as Record<string, string> | undefined)?.[state] ?? state;
+  }
+
+  /** The Swedish name of an action, or its code when the machine has no labels. */
+  actionLabel(action: string): string {
+    return (this.labels?.actions as Record<string, string> | undefined)?.[action] ?? action;
   }
 
   /** Actions legal from `state` that `can` allows, in declaration order: for 409 bodies and for buttons on pages. */

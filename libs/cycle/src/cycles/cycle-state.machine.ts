@@ -18,6 +18,16 @@ export const CYCLE_STATUS_LABELS_SV: Record<CycleStatus, string> = {
   closed: 'Avslutad',
 };
 
+export const CYCLE_ACTION_LABELS_SV: Record<CycleAction, string> = {
+  start_planning: 'Börja planera',
+  launch: 'Starta årshjulet',
+  start_review: 'Gå vidare till sammanställning och granskning',
+  override_review: 'Gå vidare utan att alla analyser är godkända',
+  start_decision: 'Gå vidare till beslut',
+  close: 'Avsluta årshjulet',
+  reopen: 'Gå tillbaka ett steg',
+};
+
 /** What the guards read: the cycle and the counts the launch and review rules depend on. */
 export interface CycleSubject {
   cycle: Cycle;
@@ -61,4 +71,4 @@ export const CYCLE_MACHINE = new StateMachine<CycleStatus, CycleAction, CycleSub
   reopen('review', 'analysis'),
   reopen('decision', 'review'),
   reopen('closed', 'decision'),
-]);
+], { states: CYCLE_STATUS_LABELS_SV, actions: CYCLE_ACTION_LABELS_SV });

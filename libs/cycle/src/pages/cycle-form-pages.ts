@@ -1,9 +1,7 @@
-import type { DomainException, FieldError } from '@arshjulet/core';
+import type { FieldError } from '@arshjulet/core';
 import type { FormFailure, FormPageOptions } from '@arshjulet/org';
 import type { Cycle } from '../cycles/cycle.entity.js';
-import { CYCLE_STATUS_LABELS_SV, type CycleStatus } from '../cycles/cycle-state.machine.js';
-import { TASK_STATUS_LABELS_SV, type TaskStatus } from '../tasks/task-state.machine.js';
-import { actionLabel, CYCLES_PATH, cycleFormValues, cycleFormView, cyclePath, formErrors, taskPath } from './cycle-pages.mapper.js';
+import { CYCLES_PATH, cycleFormValues, cycleFormView, cyclePath, formErrors, taskPath } from './cycle-pages.mapper.js';
 
 const yearOf = ({ request }: FormFailure) => Number(request.params.year);
 const taskIdOf = ({ request }: FormFailure) => String(request.params.id);
@@ -53,21 +51,13 @@ export const TASK_ACTION_FORM: FormPageOptions = {
       if (path === 'dueDate') return `sista-dag-${id}`;
       if (path === 'reason') return failure.body.action === 'return' ? `kommentar-${id}` : `skal-${id}`;
       return path;
-    }, true);
+    });
   },
 };
 
 /** The message of a small action form, its errors keyed by the id of the field they belong to (as the views name them). */
-function actionFlash({ exception }: FormFailure, fieldId: (path: string) => string, task = false): { error: string; errors: FieldError[] } {
+function actionFlash({ exception }: FormFailure, fieldId: (path: string) => string): { error: string; errors: FieldError[] } {
   const errors = exception.errors.map((error) => ({ path: fieldId(error.path), message: error.message }));
-  return { error: errors.length ? errors.map((e) => e.message).join(' ') : pageDetail(exception, task), errors };
+  return { error: errors.length ? errors.map((e) => e.message).join(' ') : exception.detail, errors };
 }
 
-/** An illegal action named in Swedish on the page ("Avsluta årshjulet" is not possible in "Utkast"). */
-function pageDetail(exception: DomainException, task: boolean): string {
-  if (exception.code !== 'workflow.illegal_transition') return exception.detail;
-  const action = String(exception.extensions.action ?? '');
-  const state = String(exception.extensions.currentState ?? '');
-  const stateLabel = task ? TASK_STATUS_LABELS_SV[state as TaskStatus] : CYCLE_STATUS_LABELS_SV[state as CycleStatus];
-  return `Det går inte att ${actionLabel(action)} när ${task ? 'uppgiften' : 'årshjulet'} är i läget ”${stateLabel ?? state}”.`;
-}

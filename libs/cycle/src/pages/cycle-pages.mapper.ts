@@ -5,9 +5,9 @@ import type { Cycle } from '../cycles/cycle.entity.js';
 import type { CycleOverview } from '../cycles/cycle-overview.service.js';
 import type { CompilationRow } from '../cycles/cycle.repository.js';
 import { datesOf, type CycleInput } from '../cycles/cycle.service.js';
-import { CYCLE_STATUS_LABELS_SV, type CycleAction } from '../cycles/cycle-state.machine.js';
+import { CYCLE_ACTION_LABELS_SV, CYCLE_STATUS_LABELS_SV, type CycleAction } from '../cycles/cycle-state.machine.js';
 import type { TaskView } from '../tasks/task.service.js';
-import { TASK_STATUS_LABELS_SV, type TaskAction } from '../tasks/task-state.machine.js';
+import { TASK_ACTION_LABELS_SV, TASK_STATUS_LABELS_SV } from '../tasks/task-state.machine.js';
 import { wheelView } from './wheel-svg.util.js';
 
 export const CYCLES_PATH = '/arshjul';
@@ -30,37 +30,7 @@ export const DATE_FIELDS: Array<{ path: keyof CycleDates; label: string; phase: 
   { path: 'actEnd', label: 'Act slutar', phase: 'act' },
 ];
 
-const CYCLE_ACTION_LABELS_SV: Record<CycleAction, string> = {
-  start_planning: 'Börja planera',
-  launch: 'Starta årshjulet …',
-  start_review: 'Gå vidare till sammanställning och granskning',
-  override_review: 'Gå vidare utan att alla analyser är godkända',
-  start_decision: 'Gå vidare till beslut',
-  close: 'Avsluta årshjulet',
-  reopen: 'Gå tillbaka ett steg',
-};
-
 const CYCLE_ACTIONS_WITH_REASON: readonly CycleAction[] = ['override_review', 'reopen'];
-
-const TASK_ACTION_LABELS_SV: Record<TaskAction, string> = {
-  start: 'Påbörja analysen',
-  submit: 'Lämna in analysen',
-  accept: 'Godkänn analysen',
-  return: 'Återsänd för komplettering',
-  resume: 'Återuppta arbetet',
-};
-
-/** The infinitive of an action for sentences ("Det går inte att avsluta årshjulet …"). */
-const ACTION_VERBS_SV: Record<string, string> = {
-  start_planning: 'börja planera', launch: 'starta årshjulet', start_review: 'gå vidare till sammanställning och granskning',
-  override_review: 'gå vidare utan att alla analyser är godkända', start_decision: 'gå vidare till beslut', close: 'avsluta årshjulet',
-  reopen: 'gå tillbaka ett steg', start: 'påbörja analysen', submit: 'lämna in analysen', accept: 'godkänna analysen',
-  return: 'återsända analysen för komplettering', resume: 'återuppta arbetet',
-};
-
-export function actionLabel(action: string): string {
-  return ACTION_VERBS_SV[action] ?? action;
-}
 
 // ---- Forms -------------------------------------------------------------------------------------------------
 

@@ -16,6 +16,14 @@ export const TASK_STATUS_LABELS_SV: Record<TaskStatus, string> = {
   accepted: 'Godkänd',
 };
 
+export const TASK_ACTION_LABELS_SV: Record<TaskAction, string> = {
+  start: 'Påbörja analysen',
+  submit: 'Lämna in analysen',
+  accept: 'Godkänn analysen',
+  return: 'Återsänd för komplettering',
+  resume: 'Återuppta arbetet',
+};
+
 /** What the guards read: the task and the status of its cycle. */
 export interface TaskSubject {
   task: AnalysisTask;
@@ -37,4 +45,4 @@ export const TASK_MACHINE = new StateMachine<TaskStatus, TaskAction, TaskSubject
   { from: ['submitted'], action: 'accept', to: 'accepted', ...review, audit: 'task.accepted' },
   { from: ['submitted'], action: 'return', to: 'returned', ...review, requiresReason: true, audit: 'task.returned' },
   { from: ['returned'], action: 'resume', to: 'in_progress', ...ownDelregion, audit: 'task.resumed' },
-]);
+], { states: TASK_STATUS_LABELS_SV, actions: TASK_ACTION_LABELS_SV });
