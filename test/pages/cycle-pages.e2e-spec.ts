@@ -1,5 +1,6 @@
 import { Role } from '@arshjulet/core';
 import { AnalysisTask, Cycle, CycleService, CycleTransitionService, TaskService } from '@arshjulet/cycle';
+import { importFile } from '../indicators/indicator-fixtures.js';
 import { createTestApp, SignedInUser, TestApp } from '../support/test-app.js';
 
 /** Each test takes its own year, so the tests pass in any order on one database. */
@@ -151,6 +152,26 @@ describe('årshjul pages: create, edit, launch, overview and tasks – on plain 
 
     const compilation = await county.browser.get(`${page}/sammanstallning`).expect(200);
     expect(compilation.text).toContain(`<h1>Länssammanställning ${cycle.year}</h1>`);
+  });
+
+  it('says on the launch confirmation how many values will be frozen, counted now, and the launch freezes exactly those', async () => {
+    const cycle = await seedCycle('planning');
+    const page = `/arshjul/${cycle.year}`;
+    const dataYear = cycle.year - 1;
+    expect((await county.browser.get(`${page}/starta`).expect(200)).text).toContain('<strong>0 värden fryses.</strong>');
+
+    // Two figures in the data year; one three years back, outside what the launch compares, is not counted.
+    await importFile(county.api, `indikator;enhet;period;värde\nHF01;Riket;${dataYear};3421\nHF01;Västra Götaland;${dataYear};2832\nHF01;Riket;${dataYear - 3};1\n`);
+    const confirm = await county.browser.get(`${page}/starta`).expect(200);
+    expect(confirm.text).toContain('<strong>2 värden fryses.</strong>');
+
+    const version = /name="version" value="(\d+)"/.exec(confirm.text)![1]!;
+    await postForm(county, `${page}/starta`, `${page}/starta`, { version }).expect(303);
+    expect(await t.dataSource.query('SELECT indicator_code, org_unit_code, period FROM cycle_compilation_value WHERE cycle_id = $1 ORDER BY org_unit_code', [cycle.id]))
+      .toEqual([
+        { indicator_code: 'HF01', org_unit_code: '14', period: String(dataYear) },
+        { indicator_code: 'HF01', org_unit_code: 'SE', period: String(dataYear) },
+      ]);
   });
 
   it('lets a delregion coordinator start and submit their own task, and answers 404 for another delregion\'s', async () => {

@@ -10,6 +10,12 @@ import { statusChangedDrafts } from './cycle-messages.js';
 import { CycleRepository } from './cycle.repository.js';
 import { CYCLE_MACHINE, type CycleAction, type CycleSubject } from './cycle-state.machine.js';
 
+/** What a launch would freeze if it ran now. */
+export interface LaunchPreview {
+  /** The figures the compilation would hold. */
+  values: number;
+}
+
 export interface LaunchResult {
   cycle: Cycle;
   compilationRows: number;
@@ -61,6 +67,13 @@ export class CycleTransitionService {
 
   launch(ctx: RequestContext, id: string, expectedVersion?: number): Promise<LaunchResult> {
     return this.transition(ctx, id, 'launch', {}, expectedVersion);
+  }
+
+  /** What launching the cycle now would freeze (read only; the launch counts again in its own transaction). */
+  async launchPreview(ctx: RequestContext, cycleId: string): Promise<LaunchPreview> {
+    const cycle = await this.cycles.findById(ctx, cycleId);
+    if (!cycle) throw CycleException.notFound();
+    return { values: await this.cycles.countCompilation(ctx, cycle, ...comparedRange(cycle.dataPeriods)) };
   }
 
   /** Gives a task to every active delregion that has none in a launched cycle (a delregion activated later). */

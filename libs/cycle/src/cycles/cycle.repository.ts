@@ -6,6 +6,20 @@ import { Cycle } from './cycle.entity.js';
 /** The org unit types a county compilation covers. */
 const COMPILED_TYPES = ['nation', 'county', 'delregion', 'municipality', 'hospital'];
 
+/**
+ * The figures a launch freezes, as one FROM … WHERE for both the freeze and its preview: every in-scope figure of
+ * the compiled org unit types whose period lies within [from, to]. Its four parameters start at `$first`.
+ */
+function compiledFigures(first: number): string {
+  const [codes, types, from, to] = [0, 1, 2, 3].map((k) => `$${first + k}`);
+  return `FROM indicator_value v
+         JOIN indicator i ON i.id = v.indicator_id
+         JOIN org_unit o ON o.id = v.org_unit_id
+         WHERE i.code = ANY(${codes}::varchar[]) AND o.type = ANY(${types}::varchar[]) AND v.period_start >= ${from} AND v.period_end <= ${to}`;
+}
+
+const compiledFiguresParams = (cycle: Pick<Cycle, 'indicatorCodes'>, from: string, to: string) => [cycle.indicatorCodes, COMPILED_TYPES, from, to];
+
 export interface FrozenCompilation {
   rows: number;
   batchIds: string[];
@@ -99,18 +113,21 @@ export class CycleRepository {
            period, period_start, period_end, breakdown, value, numerator, denominator, status, derived, source_batch_id)
          SELECT $1, v.indicator_id, i.code, v.org_unit_id, o.code, o.type,
            v.period, v.period_start, v.period_end, v.breakdown, v.value, v.numerator, v.denominator, v.status, v.derived, v.source_batch_id
-         FROM indicator_value v
-         JOIN indicator i ON i.id = v.indicator_id
-         JOIN org_unit o ON o.id = v.org_unit_id
-         WHERE i.code = ANY($2::varchar[]) AND o.type = ANY($3::varchar[]) AND v.period_start >= $4 AND v.period_end <= $5
+         ${compiledFigures(2)}
          RETURNING source_batch_id
        )
        SELECT count(*)::int AS rows,
               coalesce(array_agg(DISTINCT source_batch_id) FILTER (WHERE source_batch_id IS NOT NULL), '{}') AS "batchIds"
        FROM frozen`,
-      [cycle.id, cycle.indicatorCodes, COMPILED_TYPES, from, to],
+      [cycle.id, ...compiledFiguresParams(cycle, from, to)],
     );
     return { rows: row.rows, batchIds: row.batchIds };
+  }
+
+  /** How many figures {@link freezeCompilation} would copy now, in one COUNT over the same figures. */
+  async countCompilation(ctx: RequestContext, cycle: Pick<Cycle, 'indicatorCodes'>, from: string, to: string): Promise<number> {
+    const [row] = await this.connection.manager(ctx).query(`SELECT count(*)::int AS n ${compiledFigures(1)}`, compiledFiguresParams(cycle, from, to));
+    return row.n;
   }
 
   /** Cycles by id in one statement (overviews). */

@@ -4,6 +4,7 @@ import { type CycleDates, type DateWarning, defaultCycleDates, isIsoDate, PHASES
 import type { Cycle } from '../cycles/cycle.entity.js';
 import type { CycleOverview } from '../cycles/cycle-overview.service.js';
 import type { CompilationRow } from '../cycles/cycle.repository.js';
+import type { LaunchPreview } from '../cycles/cycle-transition.service.js';
 import { datesOf, type CycleInput } from '../cycles/cycle.service.js';
 import { CYCLE_ACTION_LABELS_SV, CYCLE_STATUS_LABELS_SV, type CycleAction } from '../cycles/cycle-state.machine.js';
 import type { TaskView } from '../tasks/task.service.js';
@@ -179,7 +180,7 @@ export function cyclePageView(cycle: Cycle, allowed: CycleAction[], warnings: Da
   };
 }
 
-export function launchView(cycle: Cycle, delregions: Array<{ code: string; name: string }>, allowed: CycleAction[]) {
+export function launchView(cycle: Cycle, delregions: Array<{ code: string; name: string }>, allowed: CycleAction[], preview?: LaunchPreview) {
   return {
     title: `Starta årshjulet ${cycle.year}`,
     year: cycle.year,
@@ -191,6 +192,7 @@ export function launchView(cycle: Cycle, delregions: Array<{ code: string; name:
     dueDate: formatDay(cycle.analysisDueDate),
     dataPeriods: cycle.dataPeriods.join(', '),
     indicators: n(cycle.indicatorCodes.length),
+    frozenValues: preview ? `${n(preview.values)} ${preview.values === 1 ? 'värde fryses' : 'värden fryses'}` : null,
     delregions: delregions.map((unit) => `${unit.name} (${unit.code})`),
     delregionCount: n(delregions.length),
   };

@@ -86,7 +86,13 @@ export class CyclePagesService {
 
   async launchPage(ctx: RequestContext, yearText: string) {
     const cycle = await this.byYear(ctx, yearText);
-    return view.launchView(cycle, await this.orgUnits.delregions(ctx), this.cycles.allowedActions(ctx, cycle));
+    const allowed = this.cycles.allowedActions(ctx, cycle);
+    // Counted only when the launch is possible: the page shows it beside the button.
+    const [delregions, preview] = await Promise.all([
+      this.orgUnits.delregions(ctx),
+      allowed.includes('launch') ? this.transitions.launchPreview(ctx, cycle.id) : undefined,
+    ]);
+    return view.launchView(cycle, delregions, allowed, preview);
   }
 
   async launch(ctx: RequestContext, yearText: string, body: view.FormBody): Promise<{ url: string; notice: string }> {
