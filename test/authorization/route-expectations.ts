@@ -265,6 +265,28 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/transitions`, body: { action: 'start' } }),
   },
   'PATCH /api/v1/tasks/:id': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}`, body: {} }) },
+  // Templates: read by everyone who works with analyses (TemplateRead), managed by the county (TemplateManage).
+  'GET /api/v1/templates': { via: 'bearer', expect: only(CYCLE_READERS, 200) },
+  'POST /api/v1/templates': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/templates', body: {} }) },
+  'GET /api/v1/templates/versions/:id': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/templates/versions/${NO_SUCH_ID}` }) },
+  'PATCH /api/v1/templates/versions/:id': {
+    via: 'bearer',
+    expect: only(ADMIN_COUNTY, ALLOWED),
+    request: async () => ({ path: `/api/v1/templates/versions/${NO_SUCH_ID}`, body: { rowVersion: 1 } }),
+  },
+  'POST /api/v1/templates/versions/:id/publish': {
+    via: 'bearer',
+    expect: only(ADMIN_COUNTY, ALLOWED),
+    request: async () => ({ path: `/api/v1/templates/versions/${NO_SUCH_ID}/publish`, body: {} }),
+  },
+  'POST /api/v1/templates/versions/:id/copy': {
+    via: 'bearer',
+    expect: only(ADMIN_COUNTY, ALLOWED),
+    request: async () => ({ path: `/api/v1/templates/versions/${NO_SUCH_ID}/copy`, body: {} }),
+  },
+  'GET /api/v1/theme-tags': { via: 'bearer', expect: only(CYCLE_READERS, 200) },
+  'POST /api/v1/theme-tags': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/theme-tags', body: {} }) },
+  'PATCH /api/v1/theme-tags/:key': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/theme-tags/no_such_tag', body: { version: 1 } }) },
   'POST /api/v1/me/calendar-token': { via: 'bearer', expect: signedIn(201), request: async () => ({ path: '/api/v1/me/calendar-token', body: {} }) },
   'DELETE /api/v1/me/calendar-token': { via: 'bearer', expect: signedIn(204) },
   'GET /api/v1/me/calendar.ics': { via: 'bearer', expect: open(404), request: async () => ({ path: '/api/v1/me/calendar.ics?token=arshcal_fel' }) },

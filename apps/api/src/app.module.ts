@@ -8,6 +8,7 @@ import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
 import { AuthModule, OrgModule, UsersPagesModule } from '@arshjulet/org';
 import { NotificationPagesModule, WorkflowModule } from '@arshjulet/workflow';
+import { TemplatesModule } from '@arshjulet/templates';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { ENTITIES } from './database/entities.js';
@@ -62,6 +63,7 @@ export class AppModule {
         IndicatorsModule,
         CycleModule,
         CyclePagesModule,
+        TemplatesModule,
         HealthModule,
       ],
       controllers: [HomeController],

@@ -6,6 +6,7 @@ export enum CycleErrorCode {
   VersionConflict = 'cycle.version_conflict',
   InvalidDates = 'cycle.invalid_dates',
   UnknownIndicator = 'cycle.unknown_indicator',
+  UnknownTemplateVersion = 'cycle.unknown_template_version',
   FrozenAfterLaunch = 'cycle.frozen_after_launch',
   TaskNotFound = 'cycle.task_not_found',
   TaskVersionConflict = 'cycle.task_version_conflict',
@@ -47,10 +48,19 @@ export class CycleException extends DomainException {
     });
   }
 
+  static unknownTemplateVersion(): CycleException {
+    const message = 'Välj en publicerad version av analysmallen.';
+    return new CycleException(ErrorKind.Validation, {
+      code: CycleErrorCode.UnknownTemplateVersion,
+      detail: message,
+      errors: [{ path: 'templateVersion', message }],
+    });
+  }
+
   static frozenAfterLaunch(fields: string[]): CycleException {
     return new CycleException(ErrorKind.Conflict, {
       code: CycleErrorCode.FrozenAfterLaunch,
-      detail: 'Årshjulet är startat: dataperioder och indikatorer är frysta i länssammanställningen.',
+      detail: 'Årshjulet är startat: dataperioder, indikatorer och analysmallens version är frysta.',
       errors: fields.map((path) => ({ path, message: 'Kan inte ändras efter start.' })),
     });
   }

@@ -15,6 +15,8 @@ export const LockKeys = {
   ImportCommit: 7_042_104,
   /** The 06:00 daily sweep: one instance sweeps, the others skip (the job ledger makes a second sweep harmless anyway). */
   DailySweep: 7_042_201,
+  /** Loading the default analysis template and the theme tags at start-up: one instance loads, the others then find them. */
+  TemplateReference: 7_042_301,
 } as const;
 
 export type LockKey = (typeof LockKeys)[keyof typeof LockKeys];

@@ -3,3 +3,18 @@ export * from './definition/activity-vocabulary.js';
 export * from './definition/validate-definition.js';
 export * from './answers/validate-answers.js';
 export * from './answers/answered.js';
+export * from './versions/template.entity.js';
+export * from './versions/template-version.entity.js';
+export * from './themes/theme-tag.entity.js';
+
+import { ThemeTag } from './themes/theme-tag.entity.js';
+import { Template } from './versions/template.entity.js';
+import { TemplateVersion } from './versions/template-version.entity.js';
+export const TEMPLATE_ENTITIES = [Template, TemplateVersion, ThemeTag];
+export * from './template.exception.js';
+export * from './templates.module.js';
+export * from './versions/template.service.js';
+export * from './versions/template-version.view.js';
+export * from './versions/if-match.util.js';
+export * from './themes/theme-tag.service.js';
+export * from './reference/template-reference.loader.js';

@@ -4,6 +4,7 @@ import { DB_ENTITIES } from '@arshjulet/db';
 import { INDICATOR_ENTITIES } from '@arshjulet/indicators';
 import { NOTIFY_ENTITIES } from '@arshjulet/notify';
 import { ORG_ENTITIES } from '@arshjulet/org';
+import { TEMPLATE_ENTITIES } from '@arshjulet/templates';
 
 /** Every entity of the app: the one list the app, the migration scripts and the drift check share. */
-export const ENTITIES = [...ORG_ENTITIES, ...AUDIT_ENTITIES, ...INDICATOR_ENTITIES, ...NOTIFY_ENTITIES, ...DB_ENTITIES, ...CYCLE_ENTITIES];
+export const ENTITIES = [...ORG_ENTITIES, ...AUDIT_ENTITIES, ...INDICATOR_ENTITIES, ...NOTIFY_ENTITIES, ...DB_ENTITIES, ...CYCLE_ENTITIES, ...TEMPLATE_ENTITIES];

@@ -9,6 +9,7 @@ import { NormalizeUserEmails1796061772833 } from '../../../../migrations/1796061
 import { CycleTables1796062160758 } from '../../../../migrations/1796062160758-CycleTables.js';
 import { UserSessionUserIndex1796062642360 } from '../../../../migrations/1796062642360-UserSessionUserIndex.js';
 import { CycleForeignKeys1796062890579 } from '../../../../migrations/1796062890579-CycleForeignKeys.js';
+import { TemplateTables1796064787362 } from '../../../../migrations/1796064787362-TemplateTables.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CycleTables1796062160758,
   UserSessionUserIndex1796062642360,
   CycleForeignKeys1796062890579,
+  TemplateTables1796064787362,
 ];

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { RequestContext, TransitionInput } from '@arshjulet/core';
 import { Period } from '@arshjulet/indicators';
 import { TransitionRunner } from '@arshjulet/workflow';
@@ -9,6 +9,7 @@ import type { Cycle } from './cycle.entity.js';
 import { statusChangedDrafts } from './cycle-messages.js';
 import { CycleRepository } from './cycle.repository.js';
 import { CYCLE_MACHINE, type CycleAction, type CycleSubject } from './cycle-state.machine.js';
+import { TEMPLATE_VERSION_PORT, type TemplateVersionPort } from './template-version.port.js';
 
 /** What a launch would freeze if it ran now. */
 export interface LaunchPreview {
@@ -32,6 +33,7 @@ export class CycleTransitionService {
     private readonly runner: TransitionRunner,
     private readonly cycles: CycleRepository,
     private readonly tasks: TaskRepository,
+    @Optional() @Inject(TEMPLATE_VERSION_PORT) private readonly templateVersions: TemplateVersionPort | null = null,
   ) {}
 
   async transition(ctx: RequestContext, id: string, action: CycleAction, input: TransitionInput = {}, expectedVersion?: number): Promise<LaunchResult> {
@@ -52,6 +54,8 @@ export class CycleTransitionService {
         const cycle = s.cycle;
         if (action === 'launch') {
           const frozen = await this.cycles.freezeCompilation(tx, cycle, ...comparedRange(cycle.dataPeriods));
+          // A cycle made before any template was published pins the latest one now; each task keeps it for good.
+          cycle.templateVersion ??= (await this.templateVersions?.latestPublishedId(tx)) ?? null;
           tasksCreated = await this.tasks.createForActiveDelregions(tx, cycle.id, cycle.analysisDueDate, cycle.templateVersion);
           compilationRows = frozen.rows;
           cycle.snapshotBatchIds = frozen.batchIds;

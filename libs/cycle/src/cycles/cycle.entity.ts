@@ -42,7 +42,7 @@ export class Cycle {
   @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
   indicatorCodes: string[];
 
-  /** Placeholder until templates exist: the version tasks pin. */
+  /** The published template version (id) the launch pins on every task; default the latest published. */
   @Column({ type: 'varchar', length: 40, nullable: true })
   templateVersion: string | null;
 

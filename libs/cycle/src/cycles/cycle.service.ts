@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { RequestContext } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
 import { AuditService } from '@arshjulet/audit';
@@ -9,6 +9,7 @@ import { type CycleDates, dateWarnings, type DateWarning, defaultCycleDates, val
 import type { Cycle } from './cycle.entity.js';
 import { CycleRepository } from './cycle.repository.js';
 import { CYCLE_MACHINE, type CycleAction } from './cycle-state.machine.js';
+import { TEMPLATE_VERSION_PORT, type TemplateVersionPort } from './template-version.port.js';
 
 export interface CycleInput extends Partial<CycleDates> {
   name?: string;
@@ -40,6 +41,7 @@ export class CycleService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly runner: TransitionRunner,
+    @Optional() @Inject(TEMPLATE_VERSION_PORT) private readonly templateVersions: TemplateVersionPort | null = null,
   ) {}
 
   /** A new cycle for `year` in draft, with the default wheel and every active indicator unless told otherwise. */
@@ -51,6 +53,7 @@ export class CycleService {
       if (await this.cycles.findByYear(tx, year)) throw CycleException.yearTaken(year);
       const indicatorCodes = input.indicatorCodes ?? (await this.cycles.activeIndicatorCodes(tx));
       await this.requireKnownIndicators(tx, indicatorCodes);
+      const templateVersion = input.templateVersion ? await this.requirePublishedTemplate(tx, input.templateVersion) : await this.defaultTemplateVersion(tx);
       const cycle = await this.cycles.create(tx, {
         year,
         name: input.name?.trim() || `Årshjulet ${year}`,
@@ -59,7 +62,7 @@ export class CycleService {
         ...dates,
         focusAreas: input.focusAreas ?? [],
         indicatorCodes,
-        templateVersion: input.templateVersion ?? null,
+        templateVersion,
         carriedOverDecisions: input.carriedOverDecisions ?? null,
       });
       await this.audit.record(tx, { action: 'cycle.created', entityType: 'cycle', entityId: cycle.id, after: { year, ...dates } });
@@ -73,13 +76,14 @@ export class CycleService {
       const cycle = await this.cycles.lockById(tx, id);
       if (!cycle) throw CycleException.notFound();
       if (cycle.version !== version) throw CycleException.versionConflict(cycle);
-      const frozen = cycle.launchedAt ? (['dataPeriods', 'indicatorCodes'] as const).filter((field) => input[field] !== undefined) : [];
+      const frozen = cycle.launchedAt ? (['dataPeriods', 'indicatorCodes', 'templateVersion'] as const).filter((field) => input[field] !== undefined) : [];
       if (frozen.length) throw CycleException.frozenAfterLaunch([...frozen]);
       const before = { ...datesOf(cycle), name: cycle.name };
       const dates: CycleDates = { ...datesOf(cycle), ...pickDates(input) };
       const errors = validateCycleDates(dates);
       if (errors.length) throw CycleException.invalidDates(errors);
       if (input.indicatorCodes) await this.requireKnownIndicators(tx, input.indicatorCodes);
+      if (input.templateVersion) await this.requirePublishedTemplate(tx, input.templateVersion);
       Object.assign(cycle, dates);
       if (input.name !== undefined) cycle.name = input.name.trim();
       for (const field of ['dataPeriods', 'focusAreas', 'indicatorCodes', 'templateVersion', 'carriedOverDecisions'] as const) {
@@ -115,6 +119,16 @@ export class CycleService {
   /** Whether the actor may edit cycles (for pages that show the edit form). */
   canManage(ctx: RequestContext): boolean {
     return this.access.hasPermission(ctx, Permission.CycleManage);
+  }
+
+  /** The template version tasks will pin when none is chosen: the one published most recently (null without templates). */
+  async defaultTemplateVersion(ctx: RequestContext): Promise<string | null> {
+    return (await this.templateVersions?.latestPublishedId(ctx)) ?? null;
+  }
+
+  private async requirePublishedTemplate(ctx: RequestContext, versionId: string): Promise<string> {
+    if (this.templateVersions && !(await this.templateVersions.isPublished(ctx, versionId))) throw CycleException.unknownTemplateVersion();
+    return versionId;
   }
 
   private async requireKnownIndicators(ctx: RequestContext, codes: string[]): Promise<void> {

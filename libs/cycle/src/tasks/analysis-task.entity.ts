@@ -41,7 +41,7 @@ export class AnalysisTask {
   @Column({ type: 'text', nullable: true })
   returnComment: string | null;
 
-  /** The template version pinned at launch (placeholder until templates exist). */
+  /** The template version (id) pinned at launch; it never changes (published versions are final). */
   @Column({ type: 'varchar', length: 40, nullable: true })
   templateVersion: string | null;
 
