@@ -172,9 +172,25 @@ describe('Cycles: create, edit, launch with a frozen compilation, tasks per delr
     expect((await county.api.post(`/api/v1/cycles/${cycle.id}/transitions`).send({ action: 'override_review' })).status).toBe(422);
     const overridden = await county.api.post(`/api/v1/cycles/${cycle.id}/transitions`).send({ action: 'override_review', reason: 'Styrgruppen väntar inte.' });
     expect(overridden.body.status).toBe('review');
+
+    // A review started by override still takes a late analysis: Fyrbodal submits and the county accepts it.
+    const fyrbodal = await t.userWith(Role.DelregionCoordinator, 'DR-FBD');
+    for (const action of ['start', 'submit']) {
+      expect((await fyrbodal.api.post(`/api/v1/tasks/${other.id}/transitions`).send({ action })).status).toBe(200);
+    }
+    expect((await county.api.post(`/api/v1/tasks/${other.id}/transitions`).send({ action: 'accept' })).body.status).toBe('accepted');
+
     expect((await county.api.post(`/api/v1/cycles/${cycle.id}/transitions`).send({ action: 'reopen', reason: 'x' })).status).toBe(403);
     const reopened = await admin.api.post(`/api/v1/cycles/${cycle.id}/transitions`).send({ action: 'reopen', reason: 'Fel steg.' });
     expect(reopened.body.status).toBe('analysis');
+
+    // From VVG's decision on, the analyses are final: an unstarted task can no longer move.
+    await county.api.post(`/api/v1/cycles/${cycle.id}/transitions`).send({ action: 'override_review', reason: 'Styrgruppen väntar inte.' }).expect(200);
+    await county.api.post(`/api/v1/cycles/${cycle.id}/transitions`).send({ action: 'start_decision' }).expect(200);
+    const unstarted = (await county.api.get(`/api/v1/tasks?cycle=${cycle.id}&status=not_started`)).body.items[0];
+    const late = await admin.api.post(`/api/v1/tasks/${unstarted.id}/transitions`).send({ action: 'start' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'workflow.guard_refused', detail: 'Årshjulet är förbi analys och granskning; uppgiften kan inte ändras nu.' });
   });
 
   it('PATCH /tasks moves the due date with a reason; overdue is derived from the date', async () => {

@@ -60,8 +60,20 @@ function countyItems({ overview, allowedActions }: CycleStart): StartItem[] {
       if (counts.overdue) items.push({ text: `${n(counts.overdue)} ${counts.overdue === 1 ? 'analys är försenad' : 'analyser är försenade'}.`, link: null, late: true });
       return items;
     }
-    case 'review':
-      return [{ text: `Alla analyser för ${cycle.year} är inne. Nästa steg: sammanställ länsrapporten och lämna den till VVG.`, link: page, late: false }];
+    case 'review': {
+      if (counts.accepted === counts.tasks) {
+        return [{ text: `Alla analyser för ${cycle.year} är godkända. Nästa steg: sammanställ länsrapporten och lämna den till VVG.`, link: page, late: false }];
+      }
+      // Review started by override: the report is under way while late analyses still come in.
+      const waiting = tasks.filter((task) => task.status === 'submitted').length;
+      const items: StartItem[] = [{
+        text: `Granskningen pågår: ${n(counts.accepted)} av ${n(counts.tasks)} analyser är godkända.${waiting ? ` ${n(waiting)} ${waiting === 1 ? 'analys väntar' : 'analyser väntar'} på din granskning.` : ''} Sammanställ länsrapporten; den är preliminär tills alla analyser är godkända.`,
+        link: { href: `${cyclePath(cycle.year)}/uppgifter`, label: 'Se uppgifterna' },
+        late: false,
+      }];
+      if (counts.overdue) items.push({ text: `${n(counts.overdue)} ${counts.overdue === 1 ? 'analys är försenad' : 'analyser är försenade'}.`, link: null, late: true });
+      return items;
+    }
     case 'decision':
       return [{ text: `VVG beslutar om prioriteringar för nästa år utifrån rapporten ${cycle.year}.`, link: page, late: false }];
     default:

@@ -32,8 +32,13 @@ export interface TaskSubject {
   delregionName: string;
 }
 
+/**
+ * Tasks move while the delregions analyse and while the county reviews: a review started by override leaves
+ * late analyses that may still come in and be accepted. From VVG's decision on, the analyses are final.
+ */
+const TASKS_OPEN_IN = ['analysis', 'review'];
 const inAnalysis = ({ cycleStatus }: TaskSubject): string | null =>
-  cycleStatus === 'analysis' ? null : 'Årshjulet är inte i analysfasen; uppgiften kan inte ändras nu.';
+  TASKS_OPEN_IN.includes(cycleStatus) ? null : 'Årshjulet är förbi analys och granskning; uppgiften kan inte ändras nu.';
 
 const ownDelregion = { permission: Permission.AnalysisEdit, scope: 'delregion', guard: inAnalysis } as const;
 const review = { permission: Permission.AnalysisReview, scope: 'none', guard: inAnalysis } as const;

@@ -104,11 +104,11 @@ export class TaskRepository {
     return this.connection.manager(ctx).query(`${TASK_ROW} WHERE t.cycle_id = ANY($1::uuid[]) ORDER BY o.code`, [cycleIds]);
   }
 
-  /** Open tasks (not submitted or accepted) of cycles in the analysis phase: who the reminder job looks at. */
+  /** Open tasks (not submitted or accepted) of cycles whose tasks still move (see the task machine): who the reminder job looks at. */
   openTasksOfRunningAnalyses(ctx: RequestContext): Promise<TaskRow[]> {
     return this.connection
       .manager(ctx)
-      .query(`${TASK_ROW} WHERE c.status = 'analysis' AND t.status IN ('not_started', 'in_progress', 'returned') ORDER BY c.year, o.code`);
+      .query(`${TASK_ROW} WHERE c.status IN ('analysis', 'review') AND t.status IN ('not_started', 'in_progress', 'returned') ORDER BY c.year, o.code`);
   }
 
   async countReminder(ctx: RequestContext, taskId: string): Promise<void> {
