@@ -134,6 +134,17 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
   'GET /aviseringar': { via: 'browser', expect: signedIn(200, 303) },
   'POST /aviseringar/las-alla': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/aviseringar/las-alla', body: {}, form: true }) },
   'POST /aviseringar/:id/last': { via: 'browser', expect: signedIn(404), request: async () => ({ path: `/aviseringar/${NO_SUCH_ID}/last`, body: {}, form: true }) },
+  // The outbox page (libs/workflow): administrators only, like its API
+  'GET /administration/utskick': { via: 'browser', expect: table(303, ADMIN, 200) },
+  'POST /administration/utskick/:id/forsok-igen': {
+    via: 'browser',
+    expect: only(ADMIN, 404),
+    request: async () => ({ path: `/administration/utskick/${NO_SUCH_ID}/forsok-igen`, body: {}, form: true }),
+  },
+  // My calendar link page (libs/cycle/src/pages): one's own, so everyone signed in
+  'GET /mitt-konto/kalender': { via: 'browser', expect: signedIn(200, 303) },
+  'POST /mitt-konto/kalender/lank': { via: 'browser', expect: signedIn(200), request: async () => ({ path: '/mitt-konto/kalender/lank', body: {}, form: true }) },
+  'POST /mitt-konto/kalender/avsluta': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/mitt-konto/kalender/avsluta', body: {}, form: true }) },
   // Årshjul pages (libs/cycle/src/pages): 1999 has no cycle, so allowed callers get the Swedish 404 page
   'GET /arshjul': { via: 'browser', expect: table(303, CYCLE_READERS, 200) },
   'GET /arshjul/ny': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
@@ -265,6 +276,47 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/transitions`, body: { action: 'start' } }),
   },
   'PATCH /api/v1/tasks/:id': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}`, body: {} }) },
+  // Analyses (libs/analysis): read by CYCLE_READERS (scoped), edited by the delregion (AnalysisEdit), reviewed by the county.
+  'GET /api/v1/tasks/:id/answers': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/answers` }) },
+  'PATCH /api/v1/tasks/:id/answers': {
+    via: 'bearer',
+    expect: only([Role.Admin, Role.DelregionCoordinator], ALLOWED),
+    request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/answers`, body: {} }),
+  },
+  'GET /api/v1/tasks/:id/revisions': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/revisions` }) },
+  'GET /api/v1/tasks/:id/revisions/:a': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/revisions/1` }) },
+  'GET /api/v1/tasks/:id/revisions/:a/diff/:b': {
+    via: 'bearer',
+    expect: only(CYCLE_READERS, ALLOWED),
+    request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/revisions/1/diff/2` }),
+  },
+  'GET /api/v1/tasks/:id/comments': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/comments` }) },
+  'POST /api/v1/tasks/:id/comments': {
+    via: 'bearer',
+    expect: only(CYCLE_READERS, ALLOWED),
+    request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/comments`, body: { body: 'Kommentar' } }),
+  },
+  'POST /api/v1/tasks/:id/comments/:cid/resolve': {
+    via: 'bearer',
+    expect: only(ADMIN_COUNTY, ALLOWED),
+    request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/comments/${NO_SUCH_ID}/resolve`, body: {} }),
+  },
+  'GET /api/v1/tasks/:id/attachments': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/attachments` }) },
+  'POST /api/v1/tasks/:id/attachments': {
+    via: 'bearer',
+    expect: only([Role.Admin, Role.DelregionCoordinator], ALLOWED),
+    request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/attachments`, body: {} }),
+  },
+  'GET /api/v1/tasks/:id/attachments/:aid': {
+    via: 'bearer',
+    expect: only(CYCLE_READERS, ALLOWED),
+    request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/attachments/${NO_SUCH_ID}` }),
+  },
+  'DELETE /api/v1/tasks/:id/attachments/:aid': {
+    via: 'bearer',
+    expect: only([Role.Admin, Role.DelregionCoordinator], ALLOWED),
+    request: async () => ({ path: `/api/v1/tasks/${NO_SUCH_ID}/attachments/${NO_SUCH_ID}` }),
+  },
   // Templates: read by everyone who works with analyses (TemplateRead), managed by the county (TemplateManage).
   'GET /api/v1/templates': { via: 'bearer', expect: only(CYCLE_READERS, 200) },
   'POST /api/v1/templates': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/templates', body: {} }) },

@@ -11,6 +11,7 @@ import { CyclesController } from './cycles/cycles.controller.js';
 import { DemoCycleService } from './demo/demo-cycle.service.js';
 import { PhaseAnnouncementJob } from './reminders/phase-announcement.job.js';
 import { ReminderJob } from './reminders/reminder.job.js';
+import { TaskHooks } from './tasks/task-hooks.js';
 import { TaskRepository } from './tasks/task.repository.js';
 import { TaskService } from './tasks/task.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
@@ -21,8 +22,8 @@ import { TasksController } from './tasks/tasks.controller.js';
   controllers: [CyclesController, TasksController, CalendarController],
   providers: [
     CycleRepository, TaskRepository, CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService,
-    DemoCycleService, ReminderJob, PhaseAnnouncementJob,
+    DemoCycleService, ReminderJob, PhaseAnnouncementJob, TaskHooks,
   ],
-  exports: [CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService, DemoCycleService],
+  exports: [CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService, DemoCycleService, TaskHooks],
 })
 export class CycleModule {}

@@ -12,6 +12,7 @@ export * from './tasks/analysis-task.entity.js';
 export * from './tasks/dto/task.dto.js';
 export * from './tasks/task-state.machine.js';
 export * from './tasks/task.service.js';
+export * from './tasks/task-hooks.js';
 export * from './calendar/calendar.service.js';
 export * from './demo/demo-cycle.service.js';
 export * from './reminders/reminder-schedule.js';

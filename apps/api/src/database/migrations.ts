@@ -10,6 +10,7 @@ import { CycleTables1796062160758 } from '../../../../migrations/1796062160758-C
 import { UserSessionUserIndex1796062642360 } from '../../../../migrations/1796062642360-UserSessionUserIndex.js';
 import { CycleForeignKeys1796062890579 } from '../../../../migrations/1796062890579-CycleForeignKeys.js';
 import { TemplateTables1796064787362 } from '../../../../migrations/1796064787362-TemplateTables.js';
+import { AnalysisTables1796065289764 } from '../../../../migrations/1796065289764-AnalysisTables.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   UserSessionUserIndex1796062642360,
   CycleForeignKeys1796062890579,
   TemplateTables1796064787362,
+  AnalysisTables1796065289764,
 ];

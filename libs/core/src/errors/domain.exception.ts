@@ -15,6 +15,8 @@ export enum ErrorKind {
   Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  /** A conditional request sent without its condition (If-Match): 428. */
+  PreconditionRequired = 'precondition_required',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
   TooManyRequests = 'too_many_requests',

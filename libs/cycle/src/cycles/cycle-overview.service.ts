@@ -3,6 +3,7 @@ import type { RequestContext } from '@arshjulet/core';
 import { Role } from '@arshjulet/core';
 import { AccessService, Permission } from '@arshjulet/org';
 import { CycleException } from '../cycle.exception.js';
+import { TaskHooks } from '../tasks/task-hooks.js';
 import { TaskRepository } from '../tasks/task.repository.js';
 import { TaskService, type TaskView } from '../tasks/task.service.js';
 import { daysBetween, type Phase, phaseOn, todayInStockholm } from './cycle-dates.js';
@@ -36,6 +37,7 @@ export class CycleOverviewService {
     private readonly tasks: TaskRepository,
     private readonly taskService: TaskService,
     private readonly access: AccessService,
+    private readonly hooks: TaskHooks,
   ) {}
 
   async overview(ctx: RequestContext, cycleId: string, today = todayInStockholm()): Promise<CycleOverview> {
@@ -44,14 +46,15 @@ export class CycleOverviewService {
     return overview;
   }
 
-  /** Two statements whatever the number of cycles and tasks: the cycles, then all their tasks. */
+  /** Three statements whatever the number of cycles and tasks: the cycles, all their tasks, their completeness. */
   async overviews(ctx: RequestContext, cycleIds: string[], today = todayInStockholm()): Promise<CycleOverview[]> {
     const cycles = await this.cycles.findByIds(ctx, cycleIds);
     if (cycles.length === 0) return [];
     const visible = this.access.visibleOrgUnits(ctx, Permission.AnalysisRead);
     const rows = (await this.tasks.rowsOfCycles(ctx, cycles.map((c) => c.id))).filter((row) => visible === null || visible.includes(row.delregionId));
+    const completeness = await this.hooks.completeness(ctx, rows.map((row) => row.id));
     return cycles.map((cycle) => {
-      const tasks = rows.filter((row) => row.cycleId === cycle.id).map((row) => this.taskService.view(ctx, row, today));
+      const tasks = rows.filter((row) => row.cycleId === cycle.id).map((row) => this.taskService.view(ctx, row, today, completeness));
       return {
         cycle,
         phaseToday: phaseOn(datesOf(cycle), today),

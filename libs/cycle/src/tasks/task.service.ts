@@ -7,6 +7,7 @@ import { TransitionRunner } from '@arshjulet/workflow';
 import { CycleException } from '../cycle.exception.js';
 import { draftsFor } from '../cycles/cycle-messages.js';
 import { daysBetween, todayInStockholm } from '../cycles/cycle-dates.js';
+import { TaskHooks } from './task-hooks.js';
 import { TaskRepository, type TaskRow } from './task.repository.js';
 import { TASK_MACHINE, TASK_STATUS_LABELS_SV, type TaskAction, type TaskStatus } from './task-state.machine.js';
 
@@ -16,6 +17,8 @@ export interface TaskView extends TaskRow {
   /** Negative when overdue; null once submitted or accepted. */
   daysLeft: number | null;
   allowedActions: TaskAction[];
+  /** Share (0..1) of the template's required fields answered in the draft; 0 before anything is saved. */
+  completeness: number;
 }
 
 export function isOpen(status: TaskStatus): boolean {
@@ -36,6 +39,7 @@ export class TaskService {
     private readonly runner: TransitionRunner,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly hooks: TaskHooks,
   ) {}
 
   async list(
@@ -45,7 +49,8 @@ export class TaskService {
   ): Promise<[TaskView[], number]> {
     const visibleDelregionIds = this.access.visibleOrgUnits(ctx, Permission.AnalysisRead);
     const [rows, total] = await this.tasks.page(ctx, { ...filter, visibleDelregionIds });
-    return [rows.map((row) => this.view(ctx, row, today)), total];
+    const completeness = await this.hooks.completeness(ctx, rows.map((row) => row.id));
+    return [rows.map((row) => this.view(ctx, row, today, completeness)), total];
   }
 
   /** One task; another delregion's answers 404 and is audited. */
@@ -53,7 +58,7 @@ export class TaskService {
     const row = await this.tasks.findRow(ctx, id);
     if (!row) throw CycleException.taskNotFound();
     await this.access.requireAccess(ctx, Permission.AnalysisRead, { entityType: 'analysis_task', entityId: id, orgUnitId: row.delregionId });
-    return this.view(ctx, row, today);
+    return this.view(ctx, row, today, await this.hooks.completeness(ctx, [id]));
   }
 
   async transition(ctx: RequestContext, id: string, action: TaskAction, input: TransitionInput = {}, expectedVersion?: number): Promise<TaskView> {
@@ -79,6 +84,8 @@ export class TaskService {
         s.task.status = to;
         s.task.lastActivityAt = new Date();
         if (action === 'return') s.task.returnComment = given.reason?.trim() ?? null;
+        // The analysis lib checks a submission and stores its revision here, in this transaction.
+        await this.hooks.onTransition(tx, s.task, action, given);
         return { ...s, task: await this.tasks.save(tx, s.task) };
       },
       effects: async (tx, s, t, given) => {
@@ -118,12 +125,13 @@ export class TaskService {
     return this.get(ctx, id);
   }
 
-  view(ctx: RequestContext, row: TaskRow, today: string): TaskView {
+  view(ctx: RequestContext, row: TaskRow, today: string, completeness: Map<string, number> = new Map()): TaskView {
     return {
       ...row,
       overdue: isOverdue(row, today),
       daysLeft: isOpen(row.status) ? daysBetween(today, row.dueDate) : null,
       allowedActions: this.runner.allowedActions(ctx, TASK_MACHINE, row.status, row.delregionId),
+      completeness: completeness.get(row.id) ?? 0,
     };
   }
 }

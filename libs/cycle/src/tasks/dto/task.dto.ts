@@ -77,6 +77,7 @@ export class TaskResponseDto {
   @ApiProperty() lastActivityAt: string;
   @ApiProperty() remindersSent: number;
   @ApiProperty({ enum: TASK_ACTIONS, isArray: true, description: 'What you may do now' }) allowedActions: TaskAction[];
+  @ApiProperty({ description: 'Share (0..1) of the required fields answered in the draft' }) completeness: number;
   @ApiProperty() version: number;
 }
 
@@ -101,6 +102,7 @@ export function mapTask(task: TaskView): TaskResponseDto {
     lastActivityAt: new Date(task.lastActivityAt).toISOString(),
     remindersSent: task.remindersSent,
     allowedActions: task.allowedActions,
+    completeness: task.completeness,
     version: task.version,
   };
 }

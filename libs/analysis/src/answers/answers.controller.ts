@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Ctx, RequestContext, ValidationException } from '@arshjulet/core';
+import { Authenticated, Permission } from '@arshjulet/org';
+import { AnswersResponseDto, mapAnswers } from './answers.dto.js';
+import { AnswersService } from './answers.service.js';
+import { etagOf, versionFromIfMatch } from './if-match.js';
+
+@ApiTags('analysis')
+@Controller('api/v1/tasks/:id/answers')
+export class AnswersController {
+  constructor(private readonly answers: AnswersService) {}
+
+  @Get()
+  @Authenticated(Permission.AnalysisRead)
+  @ApiOperation({ summary: 'The task’s draft answers, the template definition and the breakdown prefill; ETag is the version' })
+  @ApiOkResponse({ type: AnswersResponseDto })
+  async get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response): Promise<AnswersResponseDto> {
+    const view = mapAnswers(await this.answers.get(ctx, id));
+    response.setHeader('ETag', etagOf(view.version));
+    return view;
+  }
+
+  @Patch()
+  @Authenticated(Permission.AnalysisEdit)
+  @ApiOperation({ summary: 'Save some fields (null clears one) into the draft; If-Match required (428 without, 409 when stale)' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you read, e.g. "3"' })
+  @ApiOkResponse({ type: AnswersResponseDto })
+  @ApiConflictResponse({ description: 'Stale version: `current` holds the answers, version and who saved them when' })
+  @ApiUnprocessableEntityResponse({ description: 'Wrong types or bounds, unknown keys: every problem with its path; nothing saved' })
+  async save(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AnswersResponseDto> {
+    const version = versionFromIfMatch(ifMatch);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new ValidationException([{ path: '', message: 'Skicka ett objekt med fältnycklar och svar.' }]);
+    }
+    const view = mapAnswers(await this.answers.save(ctx, id, version, body as Record<string, unknown>));
+    response.setHeader('ETag', etagOf(view.version));
+    return view;
+  }
+}

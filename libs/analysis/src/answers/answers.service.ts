@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@arshjulet/core';
+import { TaskService } from '@arshjulet/cycle';
+import { TransactionalConnection } from '@arshjulet/db';
+import { type Answers, completeness, type TemplateDefinition, validateAnswers } from '@arshjulet/templates';
+import { AnalysisException } from '../analysis.exception.js';
+import { AnalysisRepository, type AnalysisTaskRow } from '../tasks/analysis.repository.js';
+import { AnalysisTasks } from '../tasks/analysis-tasks.service.js';
+import { type BreakdownPrefill, prefillOf } from './breakdown-prefill.js';
+import { DraftRepository } from './draft.repository.js';
+
+/** A task's answers as the form shows them. */
+export interface AnswersView {
+  taskId: string;
+  taskStatus: string;
+  answers: Answers;
+  /** 0 before the first save; the ETag. */
+  version: number;
+  savedBy: string | null;
+  savedAt: Date | null;
+  completeness: number;
+  templateVersionId: string | null;
+  definition: TemplateDefinition | null;
+  /** Per indicator_breakdown field: the delregion's municipalities and hospital with the cycle's frozen figures. */
+  prefill: Record<string, BreakdownPrefill>;
+}
+
+/** Reading and saving a task's draft, field by field, with optimistic locking. */
+@Injectable()
+export class AnswersService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly tasks: AnalysisTasks,
+    private readonly repository: AnalysisRepository,
+    private readonly drafts: DraftRepository,
+    private readonly taskService: TaskService,
+  ) {}
+
+  async get(ctx: RequestContext, taskId: string): Promise<AnswersView> {
+    const task = await this.tasks.readable(ctx, taskId);
+    return this.view(ctx, task);
+  }
+
+  /**
+   * Merges `patch` (field key → value; null clears a field) into the draft saved as `expectedVersion`. Types and
+   * bounds are checked (a draft may be incomplete); the first save starts the task, a save after a return resumes it.
+   */
+  async save(ctx: RequestContext, taskId: string, expectedVersion: number, patch: Answers): Promise<AnswersView> {
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const task = await this.tasks.editable(tx, taskId);
+      const definition = await this.tasks.definition(tx, task);
+      if (!definition) throw AnalysisException.noTemplate();
+      const draft = await this.drafts.find(tx, taskId);
+      const version = draft?.version ?? 0;
+      if (version !== expectedVersion) {
+        throw AnalysisException.versionConflict({
+          answers: draft?.answers ?? {},
+          version,
+          savedBy: draft?.savedBy ?? null,
+          savedAt: draft?.savedAt ? new Date(draft.savedAt).toISOString() : null,
+        });
+      }
+      const answers: Answers = { ...(draft?.answers ?? {}) };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null) delete answers[key];
+        else answers[key] = value;
+      }
+      const problems = validateAnswers(definition, answers, 'save', { themeTags: await this.repository.activeThemeTags(tx) });
+      if (problems.length) throw AnalysisException.invalidAnswers(problems);
+      await this.drafts.write(tx, taskId, answers, completeness(definition, answers), version + 1, tx.actor?.userId ?? null);
+      if (task.status === 'not_started') await this.taskService.transition(tx, taskId, 'start');
+      if (task.status === 'returned') await this.taskService.transition(tx, taskId, 'resume');
+      return this.view(tx, (await this.repository.task(tx, taskId)) ?? task);
+    });
+  }
+
+  private async view(ctx: RequestContext, task: AnalysisTaskRow): Promise<AnswersView> {
+    const [definition, draft] = await Promise.all([this.tasks.definition(ctx, task), this.drafts.find(ctx, task.id)]);
+    const breakdowns = (definition?.sections ?? []).flatMap((s) => s.fields).filter((f) => f.type === 'indicator_breakdown' && typeof f.indicator === 'string');
+    const codes = [...new Set(breakdowns.map((f) => f.indicator as string))];
+    const rows = codes.length ? await this.repository.prefill(ctx, task, codes) : [];
+    return {
+      taskId: task.id,
+      taskStatus: task.status,
+      answers: draft?.answers ?? {},
+      version: draft?.version ?? 0,
+      savedBy: draft?.savedBy ?? null,
+      savedAt: draft?.savedAt ?? null,
+      completeness: draft ? Number(draft.completeness) : 0,
+      templateVersionId: task.templateVersion,
+      definition,
+      prefill: Object.fromEntries(breakdowns.map((f) => [f.key, prefillOf(f.indicator as string, rows)])),
+    };
+  }
+}

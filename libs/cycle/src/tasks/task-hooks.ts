@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext, TransitionInput } from '@arshjulet/core';
+import type { AnalysisTask } from './analysis-task.entity.js';
+import type { TaskAction } from './task-state.machine.js';
+
+/**
+ * What a lib above cycle (analysis) adds to a task without cycle importing it: checks and records in the
+ * transition's own transaction, and the completeness shown beside each task.
+ */
+export interface TaskHook {
+  /** Runs inside the transition's transaction after the table, access and guard allowed it; throwing refuses it. */
+  onTransition?(ctx: RequestContext, task: AnalysisTask, action: TaskAction, input: TransitionInput): Promise<void>;
+  /** Share (0..1) of required fields answered per task id, in ONE statement whatever the number of tasks. */
+  completeness?(ctx: RequestContext, taskIds: string[]): Promise<Map<string, number>>;
+}
+
+/** The registry the analysis lib registers its hook with at start-up (dependency inversion: cycle sits below it). */
+@Injectable()
+export class TaskHooks {
+  private readonly hooks: TaskHook[] = [];
+
+  register(hook: TaskHook): void {
+    this.hooks.push(hook);
+  }
+
+  async onTransition(ctx: RequestContext, task: AnalysisTask, action: TaskAction, input: TransitionInput): Promise<void> {
+    for (const hook of this.hooks) await hook.onTransition?.(ctx, task, action, input);
+  }
+
+  async completeness(ctx: RequestContext, taskIds: string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    if (taskIds.length === 0) return result;
+    for (const hook of this.hooks) {
+      if (!hook.completeness) continue;
+      for (const [id, share] of await hook.completeness(ctx, taskIds)) result.set(id, share);
+    }
+    return result;
+  }
+}
