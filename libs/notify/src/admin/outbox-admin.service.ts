@@ -16,9 +16,11 @@ export class OutboxAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(ctx: RequestContext, query: PageRequest & { status?: OutboxStatus }): Promise<{ items: OutboxMessage[]; total: number }> {
+  /** Newest first; `status` narrows to one status or several (the page's "not sent": pending, failed and dead). */
+  async list(ctx: RequestContext, query: PageRequest & { status?: OutboxStatus | readonly OutboxStatus[] }): Promise<{ items: OutboxMessage[]; total: number }> {
+    const { status } = query;
     const [items, total] = await this.connection.getRepository(ctx, OutboxMessage).findAndCount({
-      where: query.status ? { status: query.status } : {},
+      where: status === undefined ? {} : { status: typeof status === 'string' ? status : In([...status]) },
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Ctx, RequestContext } from '@arshjulet/core';
+import { Authenticated, FormPage, Permission, WebSessionService } from '@arshjulet/org';
+import type { Request } from 'express';
+import { OUTBOX_LIST_PAGE, OUTBOX_RETRY_FORM } from './outbox-form-pages.js';
+import { OUTBOX_PAGE_PATH, outboxFilter, outboxReturnPath } from './outbox-pages.mapper.js';
+import { OutboxPagesService } from './outbox-pages.service.js';
+
+/** "Utskick" for administrators: what waits, what failed and what gave up, and "Försök igen" – the admin API's service. */
+@ApiExcludeController()
+@Controller('administration/utskick')
+export class OutboxPagesController {
+  constructor(
+    private readonly pages: OutboxPagesService,
+    private readonly sessions: WebSessionService,
+  ) {}
+
+  @Get()
+  @Authenticated(Permission.OutboxManage)
+  @FormPage(OUTBOX_LIST_PAGE)
+  @Render('outbox/index')
+  list(@Ctx() ctx: RequestContext, @Req() request: Request, @Query() query: Record<string, unknown>) {
+    return this.pages.list(ctx, outboxFilter(query), this.sessions.takeFlash(request));
+  }
+
+  @Post(':id/forsok-igen')
+  @Authenticated(Permission.OutboxManage)
+  @FormPage(OUTBOX_RETRY_FORM)
+  @Redirect(OUTBOX_PAGE_PATH, 303)
+  async retry(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
+    await this.sessions.setFlash(request, { notice: await this.pages.retry(ctx, id) });
+    return { url: outboxReturnPath(body) };
+  }
+}
