@@ -331,6 +331,39 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     expect: only(ADMIN_COUNTY, ALLOWED),
     request: async () => ({ path: `/api/v1/templates/versions/${NO_SUCH_ID}/publish`, body: {} }),
   },
+  // The template editor's pages (libs/templates/src/pages): the county and administrators.
+  'GET /administration/mallar': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
+  'POST /administration/mallar': { via: 'browser', expect: only(ADMIN_COUNTY, 303), request: async () => ({ path: '/administration/mallar', body: { name: '' }, form: true }) },
+  'GET /administration/mallar/versioner/:id': { via: 'browser', expect: table(303, ADMIN_COUNTY, 404), request: async () => ({ path: `/administration/mallar/versioner/${NO_SUCH_ID}` }) },
+  'POST /administration/mallar/versioner/:id': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({
+      path: `/administration/mallar/versioner/${NO_SUCH_ID}`,
+      body: { name: 'Matris', rowVersion: '1', definition: JSON.stringify({ sections: [{ key: 'a', title: 'A', fields: [{ key: 'b', type: 'short_text', label: 'B' }] }] }) },
+      form: true,
+    }),
+  },
+  'GET /administration/mallar/versioner/:id/forhandsgranska': {
+    via: 'browser',
+    expect: table(303, ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/administration/mallar/versioner/${NO_SUCH_ID}/forhandsgranska` }),
+  },
+  'GET /administration/mallar/versioner/:id/publicera': {
+    via: 'browser',
+    expect: table(303, ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/administration/mallar/versioner/${NO_SUCH_ID}/publicera` }),
+  },
+  'POST /administration/mallar/versioner/:id/publicera': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/administration/mallar/versioner/${NO_SUCH_ID}/publicera`, body: {}, form: true }),
+  },
+  'POST /administration/mallar/versioner/:id/kopiera': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/administration/mallar/versioner/${NO_SUCH_ID}/kopiera`, body: {}, form: true }),
+  },
   'POST /api/v1/templates/versions/:id/copy': {
     via: 'bearer',
     expect: only(ADMIN_COUNTY, ALLOWED),

@@ -9,7 +9,7 @@ import { IndicatorsModule } from '@arshjulet/indicators';
 import { NotifyModule } from '@arshjulet/notify';
 import { AuthModule, OrgModule, UsersPagesModule } from '@arshjulet/org';
 import { NotificationPagesModule, WorkflowModule } from '@arshjulet/workflow';
-import { TemplatesModule } from '@arshjulet/templates';
+import { TemplatePagesModule, TemplatesModule } from '@arshjulet/templates';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { ENTITIES } from './database/entities.js';
@@ -66,6 +66,7 @@ export class AppModule {
         CyclePagesModule,
         AnalysisModule,
         TemplatesModule,
+        TemplatePagesModule,
         HealthModule,
       ],
       controllers: [HomeController],

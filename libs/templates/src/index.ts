@@ -18,3 +18,6 @@ export * from './versions/template-version.view.js';
 export * from './versions/if-match.util.js';
 export * from './themes/theme-tag.service.js';
 export * from './reference/template-reference.loader.js';
+export * from './pages/answer-form.view.js';
+export * from './pages/markdown.util.js';
+export * from './pages/template-pages.module.js';
