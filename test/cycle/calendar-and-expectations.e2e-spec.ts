@@ -1,5 +1,5 @@
 import { RequestContext, Role } from '@arshjulet/core';
-import { CycleOverviewService, TaskService } from '@arshjulet/cycle';
+import { CycleOverviewService, TaskHooks, TaskService } from '@arshjulet/cycle';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 interface CalendarEvent {
@@ -109,6 +109,8 @@ describe('The personal calendar feed and what each role is expected to do now', 
     const tasks = t.app.get(TaskService);
     const system = t.systemContext();
     for (const code of ['DR-GBG', 'DR-FBD']) {
+      // A submission is checked against the pinned template: fill the analysis in first.
+      await t.app.get(TaskHooks).fillExample(system, cycle.tasks[code]!.id);
       await tasks.transition(system, cycle.tasks[code]!.id, 'start');
       await tasks.transition(system, cycle.tasks[code]!.id, 'submit');
     }
@@ -129,6 +131,7 @@ describe('The personal calendar feed and what each role is expected to do now', 
     expect((await mine(lan, `${cycle.year}-09-18`)).map((e) => e.text)).toEqual(['2 av 6 delregioner har lämnat in; 1 väntar på granskning']);
     expect(await mine(ctxOf(viewer, Role.Viewer), `${cycle.year}-09-18`)).toEqual([]);
 
+    await t.app.get(TaskHooks).fillExample(system, cycle.tasks['DR-SKB']!.id);
     await tasks.transition(system, cycle.tasks['DR-SKB']!.id, 'start');
     await tasks.transition(system, cycle.tasks['DR-SKB']!.id, 'submit');
     expect(await mine(skb, `${cycle.year}-09-18`)).toEqual([]);

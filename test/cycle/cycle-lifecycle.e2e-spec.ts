@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Role } from '@arshjulet/core';
-import { CycleOverviewService } from '@arshjulet/cycle';
+import { CycleOverviewService, TaskHooks } from '@arshjulet/cycle';
 import { importFile } from '../indicators/indicator-fixtures.js';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 
@@ -155,6 +155,9 @@ describe('Cycles: create, edit, launch with a frozen compilation, tasks per delr
     expect(illegal.body.detail).toBe('Åtgärden ”Lämna in analysen” går inte att utföra i läget ”Inte påbörjad”.');
 
     expect((await skaraborg.api.post(`/api/v1/tasks/${task.id}/transitions`).send({ action: 'start' })).body.status).toBe('in_progress');
+    // A submission is checked against the pinned template: fill the analyses in first.
+    await t.app.get(TaskHooks).fillExample(t.systemContext(), task.id);
+    await t.app.get(TaskHooks).fillExample(t.systemContext(), other.id);
     expect((await skaraborg.api.post(`/api/v1/tasks/${task.id}/transitions`).send({ action: 'submit' })).body.status).toBe('submitted');
     expect((await skaraborg.api.post(`/api/v1/tasks/${task.id}/transitions`).send({ action: 'accept' })).status).toBe(403);
     const noComment = await county.api.post(`/api/v1/tasks/${task.id}/transitions`).send({ action: 'return', reason: '  ' });

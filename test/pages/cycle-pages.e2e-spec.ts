@@ -1,5 +1,5 @@
 import { Role } from '@arshjulet/core';
-import { AnalysisTask, Cycle, CycleService, CycleTransitionService, TaskService } from '@arshjulet/cycle';
+import { AnalysisTask, Cycle, CycleService, CycleTransitionService, TaskHooks, TaskService } from '@arshjulet/cycle';
 import { importFile } from '../indicators/indicator-fixtures.js';
 import { createTestApp, SignedInUser, TestApp } from '../support/test-app.js';
 
@@ -192,6 +192,8 @@ describe('årshjul pages: create, edit, launch, overview and tasks – on plain 
     const started = await delregion.browser.get(path).expect(200);
     expect(started.text).toContain(`${own.delregionName}: analysen är nu ”Pågår”.`);
     expect(started.text).toContain('<button type="submit">Lämna in analysen</button>');
+    // A submission is checked against the pinned template: fill the analysis in first.
+    await t.app.get(TaskHooks).fillExample(system(), own.id);
     await postForm(delregion, path, `${path}/atgard`, { action: 'submit', from: 'uppgift' }).expect(303);
     expect((await tasks().findOneByOrFail({ id: own.id })).status).toBe('submitted');
 
@@ -207,6 +209,7 @@ describe('årshjul pages: create, edit, launch, overview and tasks – on plain 
     const cycle = await seedCycle('analysis');
     const task = await taskOf(cycle, 'DR-SAMLA');
     await t.app.get(TaskService).transition(system(), task.id, 'start');
+    await t.app.get(TaskHooks).fillExample(system(), task.id);
     await t.app.get(TaskService).transition(system(), task.id, 'submit');
     const overview = `/arshjul/${cycle.year}/uppgifter`;
 

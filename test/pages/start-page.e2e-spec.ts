@@ -1,5 +1,5 @@
 import { Role } from '@arshjulet/core';
-import { addDays, AnalysisTask, type Cycle, CycleService, CycleTransitionService, TaskService, todayInStockholm } from '@arshjulet/cycle';
+import { addDays, AnalysisTask, type Cycle, CycleService, CycleTransitionService, TaskHooks, TaskService, todayInStockholm } from '@arshjulet/cycle';
 import { onOwnApp } from '../support/own-app.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -41,6 +41,8 @@ describe('the start page says what is expected of me now, per role, with the whe
 
       const tasks = t.app.get(TaskService);
       await tasks.transition(t.systemContext(), task!.id, 'start');
+      // A submission is checked against the pinned template: fill the analysis in first.
+      await t.app.get(TaskHooks).fillExample(t.systemContext(), task!.id);
       await tasks.transition(t.systemContext(), task!.id, 'submit');
       expect(expected((await user.browser.get('/').expect(200)).text)[0]).toMatch(/^Er analys är inlämnad \d{4}-\d{2}-\d{2} \d{2}:\d{2} och väntar på länssamordnarens granskning\./);
 
@@ -67,6 +69,7 @@ describe('the start page says what is expected of me now, per role, with the whe
       const [rows] = await tasks.list(t.systemContext(), { cycleId: cycle.id, page: 1, pageSize: 10 });
       for (const row of rows.slice(0, 3)) {
         await tasks.transition(t.systemContext(), row.id, 'start');
+        await t.app.get(TaskHooks).fillExample(t.systemContext(), row.id);
         await tasks.transition(t.systemContext(), row.id, 'submit');
       }
       await tasks.transition(t.systemContext(), rows[0]!.id, 'accept');

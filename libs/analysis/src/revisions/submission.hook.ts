@@ -1,9 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { RequestContext, TransitionInput } from '@arshjulet/core';
 import { type AnalysisTask, type TaskAction, type TaskHook, TaskHooks } from '@arshjulet/cycle';
-import { type TemplateDefinition, validateAnswers } from '@arshjulet/templates';
+import { completeness, type TemplateDefinition, validateAnswers } from '@arshjulet/templates';
 import { AnalysisException, type SectionProblem } from '../analysis.exception.js';
 import { DraftRepository } from '../answers/draft.repository.js';
+import { exampleAnswers } from '../answers/example-answers.js';
 import { CommentRepository } from '../comments/comment.repository.js';
 import { AnalysisRepository } from '../tasks/analysis.repository.js';
 import { RevisionRepository } from './revision.repository.js';
@@ -35,6 +36,16 @@ export class SubmissionHook implements TaskHook, OnModuleInit {
 
   completeness(ctx: RequestContext, taskIds: string[]): Promise<Map<string, number>> {
     return this.drafts.completeness(ctx, taskIds);
+  }
+
+  /** Demo data: a complete example draft for the task's pinned template (nothing for a task without one). */
+  async fillExample(ctx: RequestContext, taskId: string): Promise<void> {
+    const task = await this.repository.task(ctx, taskId);
+    const definition = task?.templateVersion ? await this.repository.definition(ctx, task.templateVersion) : null;
+    if (!task || !definition) return;
+    const answers = exampleAnswers(definition, await this.repository.activeThemeTags(ctx), task.delregionName);
+    const version = (await this.drafts.find(ctx, taskId))?.version ?? 0;
+    await this.drafts.write(ctx, taskId, answers, completeness(definition, answers), version + 1, ctx.actor?.userId ?? null);
   }
 
   private async submit(ctx: RequestContext, task: AnalysisTask): Promise<void> {

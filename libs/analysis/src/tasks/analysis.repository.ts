@@ -11,6 +11,7 @@ export interface AnalysisTaskRow {
   cycleStatus: string;
   delregionId: string;
   delregionCode: string;
+  delregionName: string;
   status: string;
   templateVersion: string | null;
 }
@@ -28,7 +29,7 @@ export interface PrefillRow {
 }
 
 const TASK = `SELECT t.id, t.cycle_id AS "cycleId", c.year AS "cycleYear", c.status AS "cycleStatus", t.delregion_id AS "delregionId",
-    o.code AS "delregionCode", t.status, t.template_version AS "templateVersion"
+    o.code AS "delregionCode", o.name AS "delregionName", t.status, t.template_version AS "templateVersion"
   FROM analysis_task t JOIN cycle c ON c.id = t.cycle_id JOIN org_unit o ON o.id = t.delregion_id`;
 
 /**

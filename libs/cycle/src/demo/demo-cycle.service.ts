@@ -8,6 +8,7 @@ import { CycleService } from '../cycles/cycle.service.js';
 import { CYCLE_STATUS_LABELS_SV, type CycleStatus } from '../cycles/cycle-state.machine.js';
 import { CycleTransitionService } from '../cycles/cycle-transition.service.js';
 import { TaskRepository } from '../tasks/task.repository.js';
+import { TaskHooks } from '../tasks/task-hooks.js';
 import { TaskService } from '../tasks/task.service.js';
 import type { TaskAction } from '../tasks/task-state.machine.js';
 
@@ -53,6 +54,7 @@ export class DemoCycleService {
     private readonly repository: CycleRepository,
     private readonly transitions: CycleTransitionService,
     private readonly tasks: TaskService,
+    private readonly hooks: TaskHooks,
     private readonly taskRows: TaskRepository,
     private readonly users: UserService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -93,7 +95,10 @@ export class DemoCycleService {
     await this.transitions.launch(ctx, cycle.id);
     const [rows] = await this.taskRows.page(ctx, { cycleId: cycle.id, visibleDelregionIds: null, page: 1, pageSize: 50 });
     for (const [index, row] of rows.entries()) {
-      for (const action of TASK_PATHS[index % TASK_PATHS.length]!) {
+      const path = TASK_PATHS[index % TASK_PATHS.length]!;
+      // A submission is checked against the pinned template: the demo's analyses are filled in first.
+      if (path.includes('submit')) await this.hooks.fillExample(ctx, row.id);
+      for (const action of path) {
         const reason = action === 'return' ? 'Komplettera avsnittet om avvikelser med åtgärder på delregional nivå.' : null;
         await this.tasks.transition(ctx, row.id, action, { reason });
       }

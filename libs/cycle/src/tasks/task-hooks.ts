@@ -12,6 +12,8 @@ export interface TaskHook {
   onTransition?(ctx: RequestContext, task: AnalysisTask, action: TaskAction, input: TransitionInput): Promise<void>;
   /** Share (0..1) of required fields answered per task id, in ONE statement whatever the number of tasks. */
   completeness?(ctx: RequestContext, taskIds: string[]): Promise<Map<string, number>>;
+  /** Demo data: fill the task's draft with a complete example answer, so a demo submission passes its checks. */
+  fillExample?(ctx: RequestContext, taskId: string): Promise<void>;
 }
 
 /** The registry the analysis lib registers its hook with at start-up (dependency inversion: cycle sits below it). */
@@ -25,6 +27,10 @@ export class TaskHooks {
 
   async onTransition(ctx: RequestContext, task: AnalysisTask, action: TaskAction, input: TransitionInput): Promise<void> {
     for (const hook of this.hooks) await hook.onTransition?.(ctx, task, action, input);
+  }
+
+  async fillExample(ctx: RequestContext, taskId: string): Promise<void> {
+    for (const hook of this.hooks) await hook.fillExample?.(ctx, taskId);
   }
 
   async completeness(ctx: RequestContext, taskIds: string[]): Promise<Map<string, number>> {
