@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '@arshjulet/core';
 import { Authenticated, FormPage, Permission, WebSessionService } from '@arshjulet/org';
-import type { Request } from 'express';
-import { OUTBOX_LIST_PAGE, OUTBOX_RETRY_FORM } from './outbox-form-pages.js';
-import { OUTBOX_PAGE_PATH, outboxFilter, outboxReturnPath } from './outbox-pages.mapper.js';
+import type { Request, Response } from 'express';
+import { OUTBOX_RETRY_FORM } from './outbox-form-pages.js';
+import { OUTBOX_PAGE_PATH, outboxReturnPath } from './outbox-pages.mapper.js';
 import { OutboxPagesService } from './outbox-pages.service.js';
 
 /** "Utskick" for administrators: what waits, what failed and what gave up, and "Försök igen" – the admin API's service. */
@@ -18,10 +18,11 @@ export class OutboxPagesController {
 
   @Get()
   @Authenticated(Permission.OutboxManage)
-  @FormPage(OUTBOX_LIST_PAGE)
   @Render('outbox/index')
-  list(@Ctx() ctx: RequestContext, @Req() request: Request, @Query() query: Record<string, unknown>) {
-    return this.pages.list(ctx, outboxFilter(query), this.sessions.takeFlash(request));
+  async list(@Ctx() ctx: RequestContext, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query() query: Record<string, unknown>) {
+    const { status, view } = await this.pages.list(ctx, query, this.sessions.takeFlash(request));
+    response.status(status);
+    return view;
   }
 
   @Post(':id/forsok-igen')

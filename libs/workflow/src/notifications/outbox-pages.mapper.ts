@@ -1,4 +1,4 @@
-import { type FieldError, formatDateTime, ValidationException } from '@arshjulet/core';
+import { type FieldError, formatDateTime } from '@arshjulet/core';
 import { type OutboxMessage, OutboxStatus } from '@arshjulet/notify';
 
 export const OUTBOX_PAGE_PATH = '/administration/utskick';
@@ -37,11 +37,13 @@ export const DEFAULT_OUTBOX_FILTER: OutboxFilter = { status: '', page: 1 };
 const isStatus = (value: unknown): value is '' | OutboxStatus => STATUS_CHOICES.some((choice) => choice.value === value);
 const pageOf = (value: unknown) => (typeof value === 'string' && /^\d{1,6}$/.test(value) && Number(value) > 0 ? Number(value) : 1);
 
-/** The list's query string (`status`, `sida`); a status not in the list is refused with a message beside the field. */
-export function outboxFilter(query: Record<string, unknown>): OutboxFilter {
+export const FILTER_REFUSED = 'Filtret kunde inte användas.';
+
+/** The list's query string (`status`, `sida`); a status not in the list gives the default list and a message beside the field. */
+export function parseOutboxFilter(query: Record<string, unknown>): { filter: OutboxFilter; errors: FieldError[] } {
   const status = query.status ?? '';
-  if (!isStatus(status)) throw new ValidationException([{ path: 'status', message: 'Välj en status i listan.' }], 'Filtret kunde inte användas.');
-  return { status, page: pageOf(query.sida) };
+  if (!isStatus(status)) return { filter: DEFAULT_OUTBOX_FILTER, errors: [{ path: 'status', message: 'Välj en status i listan.' }] };
+  return { filter: { status, page: pageOf(query.sida) }, errors: [] };
 }
 
 /** Where a retry form returns: the list as it was filtered (anything unreadable falls back to the default list). */

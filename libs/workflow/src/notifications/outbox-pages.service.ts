@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, RequestContext } from '@arshjulet/core';
 import { OutboxAdminService } from '@arshjulet/notify';
-import { type OutboxFilter, type OutboxPageMessages, outboxListQuery, outboxListView, retriedNotice } from './outbox-pages.mapper.js';
+import { FILTER_REFUSED, type OutboxPageMessages, outboxListQuery, outboxListView, parseOutboxFilter, retriedNotice } from './outbox-pages.mapper.js';
 
 /** The "Utskick" page's model, on the admin API's service. */
 @Injectable()
@@ -11,8 +11,14 @@ export class OutboxPagesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(ctx: RequestContext, filter: OutboxFilter, messages?: OutboxPageMessages) {
-    return outboxListView(await this.outbox.list(ctx, outboxListQuery(filter)), filter, this.config.OUTBOX_MAX_ATTEMPTS, messages);
+  /** The page for a query string: 200, or 422 with the default list when the filter cannot be used. */
+  async list(ctx: RequestContext, query: Record<string, unknown>, messages: OutboxPageMessages = {}) {
+    const { filter, errors } = parseOutboxFilter(query);
+    const shown = errors.length ? { ...messages, error: FILTER_REFUSED, errors } : messages;
+    return {
+      status: errors.length ? 422 : 200,
+      view: outboxListView(await this.outbox.list(ctx, outboxListQuery(filter)), filter, this.config.OUTBOX_MAX_ATTEMPTS, shown),
+    };
   }
 
   /** Puts a failed or dead message back in line (audited by the service); answers the page's notice. */
