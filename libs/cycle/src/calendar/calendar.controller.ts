@@ -17,8 +17,8 @@ export class CalendarController {
   @Authenticated(Permission.AccountSelf)
   @ApiOperation({ summary: 'Create or rotate your calendar feed URL' })
   @ApiCreatedResponse({ type: CalendarUrlDto })
-  rotate(@Ctx() ctx: RequestContext): Promise<CalendarUrlDto> {
-    return this.calendars.rotate(ctx);
+  async rotate(@Ctx() ctx: RequestContext): Promise<CalendarUrlDto> {
+    return { url: (await this.calendars.rotate(ctx)).url };
   }
 
   @Delete('calendar-token')

@@ -31,17 +31,24 @@ export class CalendarService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Creates or replaces the caller's token; the URL is shown once (the old one stops working). */
-  async rotate(ctx: RequestContext): Promise<{ url: string }> {
+  /** Creates or replaces the caller's token; the URL is shown once (the old one, if `replaced`, stops working). */
+  async rotate(ctx: RequestContext): Promise<{ url: string; replaced: boolean }> {
     const userId = requireUser(ctx);
     const token = `${TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
-    await this.connection.withTransaction(ctx, async (tx) => {
+    const replaced = await this.connection.withTransaction(ctx, async (tx) => {
       const repository = this.connection.getRepository(tx, CalendarToken);
-      await repository.delete({ userId });
+      const { affected } = await repository.delete({ userId });
       await repository.insert({ userId, tokenHash: hash(token) });
       await this.audit.record(tx, { action: 'calendar_token.rotated', entityType: 'app_user', entityId: userId });
+      return Boolean(affected);
     });
-    return { url: `${this.baseUrl()}/api/v1/me/calendar.ics?token=${token}` };
+    return { url: `${this.baseUrl()}/api/v1/me/calendar.ics?token=${token}`, replaced };
+  }
+
+  /** Whether the caller has a feed URL, and since when (the URL itself cannot be shown again). */
+  async status(ctx: RequestContext): Promise<{ createdAt: Date } | null> {
+    const found = await this.connection.getRepository(ctx, CalendarToken).findOne({ where: { userId: requireUser(ctx) }, select: { createdAt: true } });
+    return found ? { createdAt: found.createdAt } : null;
   }
 
   async revoke(ctx: RequestContext): Promise<void> {
