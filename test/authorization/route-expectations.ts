@@ -142,9 +142,9 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     request: async () => ({ path: `/administration/utskick/${NO_SUCH_ID}/forsok-igen`, body: {}, form: true }),
   },
   // My calendar link page (libs/cycle/src/pages): one's own, so everyone signed in
-  'GET /mitt-konto/kalender': { via: 'browser', expect: signedIn(200, 303) },
-  'POST /mitt-konto/kalender/lank': { via: 'browser', expect: signedIn(200), request: async () => ({ path: '/mitt-konto/kalender/lank', body: {}, form: true }) },
-  'POST /mitt-konto/kalender/avsluta': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/mitt-konto/kalender/avsluta', body: {}, form: true }) },
+  'GET /konto/kalender': { via: 'browser', expect: signedIn(200, 303) },
+  'POST /konto/kalender/lank': { via: 'browser', expect: signedIn(200), request: async () => ({ path: '/konto/kalender/lank', body: {}, form: true }) },
+  'POST /konto/kalender/avsluta': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/konto/kalender/avsluta', body: {}, form: true }) },
   // Årshjul pages (libs/cycle/src/pages): 1999 has no cycle, so allowed callers get the Swedish 404 page
   'GET /arshjul': { via: 'browser', expect: table(303, CYCLE_READERS, 200) },
   'GET /arshjul/ny': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },

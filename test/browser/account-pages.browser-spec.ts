@@ -36,9 +36,9 @@ describe('Årshjulet i din kalender and Utskick in a real browser: by keyboard, 
     const violations: string[] = [];
     await signIn(page, me);
 
-    await tabTo(page, 'a[href="/mitt-konto/kalender"]');
+    await tabTo(page, 'a[href="/konto/kalender"]');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${baseUrl}/mitt-konto/kalender`);
+    await page.waitForURL(`${baseUrl}/konto/kalender`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Årshjulet i din kalender');
     violations.push(...(await accessibilityViolations(page)));
 
@@ -52,9 +52,9 @@ describe('Årshjulet i din kalender and Utskick in a real browser: by keyboard, 
     const feed = await t.http.get(new URL(url).pathname + new URL(url).search).expect(200);
     expect(feed.text).toContain('BEGIN:VCALENDAR');
 
-    await tabTo(page, 'a[href="/mitt-konto/kalender"]');
+    await tabTo(page, 'a[href="/konto/kalender"]');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${baseUrl}/mitt-konto/kalender`);
+    await page.waitForURL(`${baseUrl}/konto/kalender`);
     expect(await page.content()).toContain('Du har en prenumerationslänk');
     violations.push(...(await accessibilityViolations(page)));
 

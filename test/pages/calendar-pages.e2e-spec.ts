@@ -37,14 +37,14 @@ describe('Årshjulet i din kalender: my secret calendar link, created, replaced 
     const cycleYear = await launchedCycle('09-18');
     const me = await t.signedIn(Role.DelregionCoordinator, 'DR-SKB');
 
-    const before = await me.browser.get('/mitt-konto/kalender').expect(200);
+    const before = await me.browser.get('/konto/kalender').expect(200);
     expect(before.text).toContain('<h1>Årshjulet i din kalender</h1>');
     expect(before.text).toContain('årshjulets fyra faser');
     expect(before.text).toContain('Du har ingen prenumerationslänk.');
     expect(before.text).toContain('<button type="submit">Skapa prenumerationslänk</button>');
 
-    await me.browser.csrf('/mitt-konto/kalender');
-    const created = await me.browser.post('/mitt-konto/kalender/lank').type('form').send({}).expect(200);
+    await me.browser.csrf('/konto/kalender');
+    const created = await me.browser.post('/konto/kalender/lank').type('form').send({}).expect(200);
     expect(created.text).toContain('<h1>Din kalenderlänk</h1>');
     expect(created.text).toContain('Den visas bara den här gången');
     expect(created.text).toContain('<strong>Lägg till kalender</strong> → <strong>Från Internet</strong>');
@@ -60,14 +60,14 @@ describe('Årshjulet i din kalender: my secret calendar link, created, replaced 
     expect(unfolded).toContain(`SUMMARY:Årshjulet ${cycleYear}: Plan`);
 
     // The page now says there is a link, without showing it again.
-    const withLink = await me.browser.get('/mitt-konto/kalender').expect(200);
+    const withLink = await me.browser.get('/konto/kalender').expect(200);
     expect(withLink.text).toMatch(/Du har en prenumerationslänk, skapad \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./);
     expect(withLink.text).not.toContain(first.split('token=')[1]);
     expect(withLink.text).toContain('Byt länk');
     expect(withLink.text).toContain('Sluta prenumerera');
 
-    await me.browser.csrf('/mitt-konto/kalender');
-    const rotated = await me.browser.post('/mitt-konto/kalender/lank').type('form').send({}).expect(200);
+    await me.browser.csrf('/konto/kalender');
+    const rotated = await me.browser.post('/konto/kalender/lank').type('form').send({}).expect(200);
     expect(rotated.text).toContain('<h1>Din nya kalenderlänk</h1>');
     expect(rotated.text).toContain('Den gamla länken fungerar inte längre.');
     const second = shownFeedPath(rotated.text);
@@ -75,10 +75,10 @@ describe('Årshjulet i din kalender: my secret calendar link, created, replaced 
     await t.http.get(first).expect(404);
     await t.http.get(second).expect(200);
 
-    await me.browser.csrf('/mitt-konto/kalender');
-    const stopped = await me.browser.post('/mitt-konto/kalender/avsluta').type('form').send({}).expect(303);
-    expect(stopped.headers.location).toBe('/mitt-konto/kalender');
-    const after = await me.browser.get('/mitt-konto/kalender').expect(200);
+    await me.browser.csrf('/konto/kalender');
+    const stopped = await me.browser.post('/konto/kalender/avsluta').type('form').send({}).expect(303);
+    expect(stopped.headers.location).toBe('/konto/kalender');
+    const after = await me.browser.get('/konto/kalender').expect(200);
     expect(after.text).toContain('Prenumerationen är avslutad. Länken fungerar inte längre');
     expect(after.text).toContain('Du har ingen prenumerationslänk.');
     await t.http.get(second).expect(404);
@@ -94,22 +94,22 @@ describe('Årshjulet i din kalender: my secret calendar link, created, replaced 
   it('refuses the forms without their CSRF token, and creates or removes nothing', async () => {
     const me = await t.signedIn(Role.Viewer);
     const tokens = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM calendar_token WHERE user_id = $1', [me.user.id]))[0].n;
-    await me.browser.agent.post('/mitt-konto/kalender/lank').type('form').send({}).expect(403);
+    await me.browser.agent.post('/konto/kalender/lank').type('form').send({}).expect(403);
     expect(await tokens()).toBe(0);
-    await me.browser.csrf('/mitt-konto/kalender');
-    await me.browser.post('/mitt-konto/kalender/lank').type('form').send({}).expect(200);
-    await me.browser.agent.post('/mitt-konto/kalender/avsluta').type('form').send({}).expect(403);
+    await me.browser.csrf('/konto/kalender');
+    await me.browser.post('/konto/kalender/lank').type('form').send({}).expect(200);
+    await me.browser.agent.post('/konto/kalender/avsluta').type('form').send({}).expect(403);
     expect(await tokens()).toBe(1);
   });
 
   it('is for signed-in people only: a visitor is sent to sign in', async () => {
-    const visitor = await t.browser().get('/mitt-konto/kalender').expect(303);
-    expect(visitor.headers.location).toBe('/logga-in?next=%2Fmitt-konto%2Fkalender');
+    const visitor = await t.browser().get('/konto/kalender').expect(303);
+    expect(visitor.headers.location).toBe('/logga-in?next=%2Fkonto%2Fkalender');
   });
 
   it('is linked from Mitt konto and from the start page', async () => {
     const me = await t.signedIn(Role.VvgReviewer);
-    expect((await me.browser.get('/konto').expect(200)).text).toContain('<a href="/mitt-konto/kalender">Årshjulet i din kalender</a>');
-    expect((await me.browser.get('/').expect(200)).text).toContain('<a href="/mitt-konto/kalender">Årshjulet i din kalender</a>');
+    expect((await me.browser.get('/konto').expect(200)).text).toContain('<a href="/konto/kalender">Årshjulet i din kalender</a>');
+    expect((await me.browser.get('/').expect(200)).text).toContain('<a href="/konto/kalender">Årshjulet i din kalender</a>');
   });
 });

@@ -9,7 +9,7 @@ import { CALENDAR_PAGE_PATH, CALENDAR_REVOKED_NOTICE, calendarCreatedView, calen
 
 /** "Årshjulet i din kalender": my secret iCalendar link – create, replace, stop – on the API's service. */
 @ApiExcludeController()
-@Controller('mitt-konto/kalender')
+@Controller('konto/kalender')
 export class CalendarPagesController {
   constructor(
     private readonly calendars: CalendarService,

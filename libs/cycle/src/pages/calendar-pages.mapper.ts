@@ -1,6 +1,6 @@
 import { formatDateTime } from '@arshjulet/core';
 
-export const CALENDAR_PAGE_PATH = '/mitt-konto/kalender';
+export const CALENDAR_PAGE_PATH = '/konto/kalender';
 
 interface Flash {
   notice?: string;
