@@ -163,6 +163,44 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     expect: only(CYCLE_READERS, 404),
     request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/atgard`, body: { action: 'start' }, form: true }),
   },
+  // The analysis pages (libs/analysis/src/pages): read by CYCLE_READERS (scoped), saved by the delregion, reviewed by the county.
+  'GET /arshjul/:year/uppgifter/:id/analys': { via: 'browser', expect: table(303, CYCLE_READERS, 404), request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/analys` }) },
+  'POST /arshjul/:year/uppgifter/:id/analys': {
+    via: 'browser',
+    expect: only([Role.Admin, Role.DelregionCoordinator], 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/analys`, body: { version: '0', do: 'save' }, form: true }),
+  },
+  'POST /arshjul/:year/uppgifter/:id/analys/konflikt': {
+    via: 'browser',
+    expect: only([Role.Admin, Role.DelregionCoordinator], 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/analys/konflikt`, body: { version: '1', mine: '{}' }, form: true }),
+  },
+  'GET /arshjul/:year/uppgifter/:id/analys/versioner/:number': {
+    via: 'browser',
+    expect: table(303, CYCLE_READERS, 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/analys/versioner/1` }),
+  },
+  'GET /arshjul/:year/uppgifter/:id/analys/versioner/:a/jamfor/:b': {
+    via: 'browser',
+    expect: table(303, CYCLE_READERS, 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/analys/versioner/1/jamfor/2` }),
+  },
+  'GET /arshjul/:year/uppgifter/:id/granska': { via: 'browser', expect: table(303, ADMIN_COUNTY, 404), request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/granska` }) },
+  'POST /arshjul/:year/uppgifter/:id/granska/kommentarer': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/granska/kommentarer`, body: { target: 'successes', body: 'Matris' }, form: true }),
+  },
+  'POST /arshjul/:year/uppgifter/:id/granska/kommentarer/:commentId/los': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/granska/kommentarer/${NO_SUCH_ID}/los`, body: {}, form: true }),
+  },
+  'POST /arshjul/:year/uppgifter/:id/granska/atgard': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/granska/atgard`, body: { action: 'accept' }, form: true }),
+  },
   'POST /arshjul/:year/uppgifter/:id/sista-dag': {
     via: 'browser',
     expect: only(ADMIN_COUNTY, 404),

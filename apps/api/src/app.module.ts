@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arshjulet/core';
-import { AnalysisModule } from '@arshjulet/analysis';
+import { AnalysisModule, AnalysisPagesModule } from '@arshjulet/analysis';
 import { AuditModule } from '@arshjulet/audit';
 import { CycleModule, CyclePagesModule } from '@arshjulet/cycle';
 import { DbModule } from '@arshjulet/db';
@@ -65,6 +65,7 @@ export class AppModule {
         CycleModule,
         CyclePagesModule,
         AnalysisModule,
+        AnalysisPagesModule,
         TemplatesModule,
         TemplatePagesModule,
         HealthModule,

@@ -15,3 +15,4 @@ import { AnalysisAttachment } from './attachments/analysis-attachment.entity.js'
 import { AnalysisComment } from './comments/analysis-comment.entity.js';
 import { AnalysisRevision } from './revisions/analysis-revision.entity.js';
 export const ANALYSIS_ENTITIES = [AnalysisDraft, AnalysisRevision, AnalysisComment, AnalysisAttachment];
+export * from './pages/analysis-pages.module.js';

@@ -303,6 +303,8 @@ export function taskPageView(task: TaskView, canReview: boolean, fieldErrors: Fi
     title: `Analys ${task.cycleYear} – ${task.delregionName}`,
     back: cyclePath(task.cycleYear),
     overviewHref: canReview ? `${cyclePath(task.cycleYear)}/uppgifter` : null,
+    analysisHref: `${taskPath(task.cycleYear, task.id)}/analys`,
+    reviewHref: canReview ? `${taskPath(task.cycleYear, task.id)}/granska` : null,
     status: TASK_STATUS_LABELS_SV[task.status],
     dueDate: formatDay(task.dueDate),
     dueDateReason: task.dueDateReason,

@@ -242,6 +242,7 @@ function sectionMark(section: SectionDef, answers: Answers): { complete: boolean
 export function answerFormView(input: AnswerFormInput) {
   const build: Build = { errors: input.errors ?? [], anchors: new Map(), input };
   const answers = isPlainObject(input.answers) ? input.answers : {};
+  const fieldKeys = new Set(input.definition.sections.flatMap((s) => s.fields.map((f) => f.key)));
   const sections: SectionView[] = input.definition.sections.map((section) => ({
     key: section.key,
     title: section.title,
@@ -249,7 +250,8 @@ export function answerFormView(input: AnswerFormInput) {
     anchor: `avsnitt-${section.key}`,
     headingId: `avsnitt-${section.key}-rubrik`,
     ...sectionMark(section, answers),
-    comments: input.comments?.[section.key] ?? [],
+    // A section sharing its key with a field: the comments stand beside the field, once.
+    comments: fieldKeys.has(section.key) ? [] : (input.comments?.[section.key] ?? []),
     fields: section.fields.map((field) => ({ ...fieldView(build, field, field.key, answers[field.key]), comments: input.comments?.[field.key] ?? [] })),
   }));
   const labels = new Map(input.definition.sections.flatMap((s) => s.fields.map((f) => [f.key, f.label] as const)));
