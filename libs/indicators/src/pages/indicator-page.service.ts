@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@arshjulet/core';
 import { OrgUnitType } from '@arshjulet/org';
-import { IndicatorCatalogueService } from '../catalogue/indicator-catalogue.service.js';
 import type { Indicator } from '../catalogue/indicator.entity.js';
-import { ComparisonService, type IndicatorComparison } from '../comparison/comparison.service.js';
+import { buildComparison, type IndicatorComparison } from '../comparison/comparison.service.js';
+import { IndicatorException } from '../indicator.exception.js';
 import { Period } from '../period/period.js';
-import { IndicatorValueRepository } from '../values/indicator-value.repository.js';
+import { IndicatorValueRepository, type PeriodFigure } from '../values/indicator-value.repository.js';
 import { parsePeriod } from '../values/indicator-values-query.service.js';
 
 /** Columns of the values table: the chosen period and the ones of the same kind before it. */
@@ -40,40 +40,40 @@ export interface IndicatorPage {
 /** One indicator's page: its comparison for a period and its figures per org unit for the latest periods. */
 @Injectable()
 export class IndicatorPageService {
-  constructor(
-    private readonly catalogue: IndicatorCatalogueService,
-    private readonly comparisons: ComparisonService,
-    private readonly values: IndicatorValueRepository,
-  ) {}
+  constructor(private readonly values: IndicatorValueRepository) {}
 
+  /** One statement: the indicator, its periods, and the figures of the comparison and the table, read together. */
   async show(ctx: RequestContext, code: string, periodText?: string): Promise<IndicatorPage> {
-    const indicator = await this.catalogue.getByCode(ctx, code);
     const chosen = periodText ? parsePeriod('period', periodText) : null;
-    const periods = (await this.values.periodsFor(ctx, indicator.id, '')).map((text) => Period.parse(text));
-    if (periods.length === 0 && !chosen) return { indicator, periods, comparison: null, columns: [], rows: [] };
+    const read = await this.values.indicatorFigures(ctx, code, '', chosen, TABLE_PERIODS);
+    if (!read) throw IndicatorException.notFound(code);
+    const { indicator } = read;
+    const periods = read.periods.map((text) => Period.parse(text));
+    if (!read.period) return { indicator, periods, comparison: null, columns: [], rows: [] };
 
-    const comparison = await this.comparisons.compare(ctx, indicator.code, chosen?.toString());
+    const comparison = buildComparison(indicator, Period.parse(read.period), '', read.figures);
     const columns = periods
       .filter((period) => period.kind === comparison.period.kind && period.compareTo(comparison.period) <= 0)
       .slice(0, TABLE_PERIODS)
       .reverse();
-    return { indicator, periods, comparison, columns, rows: await this.tableRows(ctx, indicator, columns) };
+    return { indicator, periods, comparison, columns, rows: tableRows(read.figures, columns) };
   }
+}
 
-  private async tableRows(ctx: RequestContext, indicator: Indicator, columns: Period[]): Promise<IndicatorTableRow[]> {
-    if (columns.length === 0) return [];
-    const keys = columns.map((period) => period.toString());
-    const byUnit = new Map<string, IndicatorTableRow>();
-    for (const figure of await this.values.figuresForPeriods(ctx, indicator.id, keys, '')) {
-      let row = byUnit.get(figure.org_unit_id);
-      if (!row) {
-        row = { code: figure.code, name: figure.name, type: figure.type, figures: keys.map(() => null) };
-        byUnit.set(figure.org_unit_id, row);
-      }
-      row.figures[keys.indexOf(figure.period)] = { value: Number(figure.value), derived: figure.derived, preliminary: figure.status === 'preliminary' };
+function tableRows(figures: PeriodFigure[], columns: Period[]): IndicatorTableRow[] {
+  const keys = columns.map((period) => period.toString());
+  const byUnit = new Map<string, IndicatorTableRow>();
+  for (const figure of figures) {
+    const column = keys.indexOf(figure.period);
+    if (column < 0) continue; // the county's previous figure of a rolling 12, older than the columns
+    let row = byUnit.get(figure.org_unit_id);
+    if (!row) {
+      row = { code: figure.code, name: figure.name, type: figure.type, figures: keys.map(() => null) };
+      byUnit.set(figure.org_unit_id, row);
     }
-    return [...byUnit.values()].sort(
-      (a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || a.name.localeCompare(b.name, 'sv'),
-    );
+    row.figures[column] = { value: Number(figure.value), derived: figure.derived, preliminary: figure.status === 'preliminary' };
   }
+  return [...byUnit.values()].sort(
+    (a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || a.name.localeCompare(b.name, 'sv'),
+  );
 }

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
+import { Indicator } from '../catalogue/indicator.entity.js';
+import type { Period } from '../period/period.js';
 
 export interface ValueFilter {
   indicatorId?: string;
   orgUnitId?: string;
+  /** By business key, resolved inside the statement (an unknown code simply matches nothing). */
+  indicatorCode?: string;
+  orgUnitCode?: string;
   period?: string;
   breakdown?: string;
   /** Periods that start on or after this day. */
@@ -55,6 +60,24 @@ const SELECT_VALUES = `
     JOIN indicator i ON i.id = v.indicator_id
     JOIN org_unit o ON o.id = v.org_unit_id`;
 
+/** One figure of an indicator page or comparison, with its period. */
+export type PeriodFigure = UnitFigure & { period: string; status: string };
+
+/** What one indicator's comparison (and page) is built from, read in one statement. */
+export interface IndicatorFigures {
+  indicator: Indicator;
+  /** The period compared: the chosen one, else the latest with a county or nation figure; null when none. */
+  period: string | null;
+  /** Every period with figures, newest first (by end, then the longer first); only when asked for the table. */
+  periods: string[];
+  /**
+   * The figures of the compared period, the county's figure of the period right before it (same kind, ending the
+   * day before it starts), and with the table every figure of the (at most `tablePeriods`) periods of the same
+   * kind up to the compared one.
+   */
+  figures: PeriodFigure[];
+}
+
 /** Stable: a page never shows a row twice or skips one while the data stands still. */
 const ORDER = 'ORDER BY i.code, o.code, v.period_start, v.period_end, v.breakdown, v.id';
 
@@ -63,15 +86,65 @@ const ORDER = 'ORDER BY i.code, o.code, v.period_start, v.period_end, v.breakdow
 export class IndicatorValueRepository {
   constructor(private readonly connection: TransactionalConnection) {}
 
+  /**
+   * One page and the total in one statement (the count is an uncorrelated scalar subquery, evaluated once).
+   * Only a page past the end, which has no row to carry the total, costs a second statement.
+   */
   async findPage(ctx: RequestContext, filter: ValueFilter, page: number, pageSize: number): Promise<{ rows: ValueRow[]; total: number }> {
     const { where, params } = whereClause(filter);
     const manager = this.connection.manager(ctx);
-    const rows: ValueRow[] = await manager.query(
-      `${SELECT_VALUES} ${where} ${ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const found: Array<ValueRow & { total_count: number }> = await manager.query(
+      `SELECT page.*, (SELECT count(*)::int FROM indicator_value v ${where}) AS total_count
+         FROM (${SELECT_VALUES} ${where} ${ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page`,
       [...params, pageSize, (page - 1) * pageSize],
     );
-    const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM indicator_value v ${where}`, params);
+    if (found.length === 0 && page > 1) {
+      const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM indicator_value v ${where}`, params);
+      return { rows: [], total };
+    }
+    const total = found[0]?.total_count ?? 0;
+    const rows = found.map(({ total_count: _, ...row }) => row as ValueRow);
     return { rows, total };
+  }
+
+  /**
+   * An indicator with the figures its comparison needs, by code, in one statement; null when no such indicator.
+   * The catalogue row comes with the data, so it is never older than the figures it describes.
+   */
+  async indicatorFigures(
+    ctx: RequestContext,
+    code: string,
+    breakdown: string,
+    chosen: Period | null,
+    tablePeriods: number,
+  ): Promise<IndicatorFigures | null> {
+    const rows: Array<{ indicator: Record<string, unknown>; period: string | null; periods: string[] | null; figure_period: string } & Partial<UnitFigure & { status: string }>> =
+      await this.connection.manager(ctx).query(INDICATOR_FIGURES, [
+        code, breakdown, chosen?.toString() ?? null, chosen?.kind ?? null, chosen?.start ?? null, chosen?.end ?? null, tablePeriods,
+      ]);
+    if (rows.length === 0) return null;
+    const [first] = rows;
+    const figures = rows.filter((row) => row.org_unit_id != null).map(({ indicator: _i, period: _p, periods: _ps, figure_period, ...figure }) =>
+      ({ ...figure, period: figure_period }) as unknown as PeriodFigure);
+    return {
+      indicator: this.indicatorFromJson(first.indicator),
+      period: first.period,
+      periods: first.periods ?? [],
+      figures,
+    };
+  }
+
+  /** `to_jsonb(indicator)` as the entity TypeORM would have loaded (column names, transformers, dates). */
+  private indicatorFromJson(json: Record<string, unknown>): Indicator {
+    const indicator = new Indicator();
+    for (const column of this.connection.dataSource.getMetadata(Indicator).columns) {
+      let value = json[column.databaseName] ?? null;
+      if (value !== null && (column.type === 'timestamptz' || column.type === Date)) value = new Date(value as string);
+      const transformer = column.transformer;
+      if (transformer && !Array.isArray(transformer)) value = transformer.from(value);
+      (indicator as unknown as Record<string, unknown>)[column.propertyName] = value;
+    }
+    return indicator;
   }
 
   /**
@@ -111,52 +184,6 @@ export class IndicatorValueRepository {
     })();
   }
 
-  /** Every org unit's figure for one indicator, period and breakdown. */
-  async figuresFor(ctx: RequestContext, indicatorId: string, period: string, breakdown: string): Promise<UnitFigure[]> {
-    return this.connection.manager(ctx).query(
-      `SELECT v.org_unit_id, o.code, o.name, o.type, o.parent_id, v.value, v.derived
-         FROM indicator_value v JOIN org_unit o ON o.id = v.org_unit_id
-        WHERE v.indicator_id = $1 AND v.period = $2 AND v.breakdown = $3`,
-      [indicatorId, period, breakdown],
-    );
-  }
-
-  /** The latest period with a county or nation figure (the one a comparison is about), else any figure. */
-  async latestPeriod(ctx: RequestContext, indicatorId: string, breakdown: string): Promise<string | null> {
-    const [row] = await this.connection.manager(ctx).query(
-      `SELECT v.period
-         FROM indicator_value v JOIN org_unit o ON o.id = v.org_unit_id
-        WHERE v.indicator_id = $1 AND v.breakdown = $2
-        ORDER BY (o.type IN ('county', 'nation')) DESC, v.period_end DESC, v.period_start ASC
-        LIMIT 1`,
-      [indicatorId, breakdown],
-    );
-    return (row as { period: string } | undefined)?.period ?? null;
-  }
-
-  /** The periods an indicator has figures for, newest first (by end, then the longer period first). */
-  async periodsFor(ctx: RequestContext, indicatorId: string, breakdown: string, limit = 200): Promise<string[]> {
-    const rows: Array<{ period: string }> = await this.connection.manager(ctx).query(
-      `SELECT period FROM indicator_value
-        WHERE indicator_id = $1 AND breakdown = $2
-        GROUP BY period, period_start, period_end
-        ORDER BY period_end DESC, period_start ASC
-        LIMIT $3`,
-      [indicatorId, breakdown, limit],
-    );
-    return rows.map((row) => row.period);
-  }
-
-  /** Every org unit's figure for one indicator in the given periods, for a table of units × periods. */
-  async figuresForPeriods(ctx: RequestContext, indicatorId: string, periods: string[], breakdown: string): Promise<Array<UnitFigure & { period: string; status: string }>> {
-    return this.connection.manager(ctx).query(
-      `SELECT v.org_unit_id, o.code, o.name, o.type, o.parent_id, v.period, v.value, v.derived, v.status
-         FROM indicator_value v JOIN org_unit o ON o.id = v.org_unit_id
-        WHERE v.indicator_id = $1 AND v.period = ANY($2) AND v.breakdown = $3`,
-      [indicatorId, periods, breakdown],
-    );
-  }
-
   async hasAny(ctx: RequestContext): Promise<boolean> {
     const rows: unknown[] = await this.connection.manager(ctx).query('SELECT 1 FROM indicator_value LIMIT 1');
     return rows.length > 0;
@@ -177,9 +204,56 @@ function whereClause(filter: ValueFilter): { where: string; params: unknown[] } 
   };
   if (filter.indicatorId) add('v.indicator_id = ?', filter.indicatorId);
   if (filter.orgUnitId) add('v.org_unit_id = ?', filter.orgUnitId);
+  if (filter.indicatorCode !== undefined) add('v.indicator_id = (SELECT id FROM indicator WHERE code = ?)', filter.indicatorCode);
+  if (filter.orgUnitCode !== undefined) add('v.org_unit_id = (SELECT id FROM org_unit WHERE code = ?)', filter.orgUnitCode);
   if (filter.period) add('v.period = ?', filter.period);
   if (filter.breakdown !== undefined) add('v.breakdown = ?', filter.breakdown);
   if (filter.fromDate) add('v.period_start >= ?', filter.fromDate);
   if (filter.toDate) add('v.period_end <= ?', filter.toDate);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
+
+/**
+ * $1 code, $2 breakdown, $3–$6 the chosen period (text, kind, start, end) or nulls for the latest with a county or
+ * nation figure, $7 how many periods the table shows (0: none, and no period list).
+ * One row per figure, each carrying the indicator, the compared period and the period list; one row of nulls
+ * besides when there are no figures; no row when there is no such indicator.
+ */
+const INDICATOR_FIGURES = `
+  WITH ind AS (SELECT * FROM indicator WHERE code = $1),
+  target AS (
+    SELECT $3::text AS period, $4::text AS period_kind, $5::date AS period_start, $6::date AS period_end
+     WHERE $3::text IS NOT NULL
+    UNION ALL
+    (SELECT v.period, v.period_kind, v.period_start, v.period_end
+       FROM indicator_value v JOIN org_unit o ON o.id = v.org_unit_id
+      WHERE $3::text IS NULL AND v.indicator_id = (SELECT id FROM ind) AND v.breakdown = $2
+      ORDER BY (o.type IN ('county', 'nation')) DESC, v.period_end DESC, v.period_start ASC
+      LIMIT 1)
+  ),
+  periods AS (
+    SELECT period, period_kind, period_start, period_end FROM indicator_value
+     WHERE $7::int > 0 AND indicator_id = (SELECT id FROM ind) AND breakdown = $2
+     GROUP BY period, period_kind, period_start, period_end
+     ORDER BY period_end DESC, period_start ASC
+     LIMIT 200
+  ),
+  columns AS (
+    SELECT p.period FROM periods p JOIN target t ON p.period_kind = t.period_kind AND p.period_end <= t.period_end
+     ORDER BY p.period_end DESC, p.period_start ASC
+     LIMIT $7::int
+  )
+  SELECT to_jsonb(ind) AS indicator,
+         (SELECT period FROM target) AS period,
+         (SELECT json_agg(period ORDER BY period_end DESC, period_start ASC) FROM periods) AS periods,
+         f.*
+    FROM ind
+    LEFT JOIN LATERAL (
+      SELECT v.period AS figure_period, v.org_unit_id, o.code, o.name, o.type, o.parent_id, v.value, v.derived, v.status
+        FROM target t
+        JOIN indicator_value v ON v.indicator_id = ind.id AND v.breakdown = $2
+        JOIN org_unit o ON o.id = v.org_unit_id
+       WHERE v.period = t.period
+          OR v.period IN (SELECT period FROM columns)
+          OR (o.type = 'county' AND v.period_kind = t.period_kind AND v.period_end = t.period_start - 1)
+    ) f ON true`;

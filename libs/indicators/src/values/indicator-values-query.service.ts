@@ -27,8 +27,15 @@ export class IndicatorValuesQueryService {
     private readonly values: IndicatorValueRepository,
   ) {}
 
+  /**
+   * One statement: the indicator and org unit codes are resolved inside it. Only an empty answer looks the codes up
+   * again, to tell an unknown code (404) from a filter that matches nothing.
+   */
   async page(ctx: RequestContext, query: ValueQuery, page: number, pageSize: number): Promise<{ rows: ValueRow[]; total: number }> {
-    return this.values.findPage(ctx, await this.resolve(ctx, query), page, pageSize);
+    const filter = { ...this.periodFilter(query), indicatorCode: query.indicator || undefined, orgUnitCode: query.orgUnit || undefined };
+    const result = await this.values.findPage(ctx, filter, page, pageSize);
+    if (result.total === 0 && (filter.indicatorCode !== undefined || filter.orgUnitCode !== undefined)) await this.resolve(ctx, query);
+    return result;
   }
 
   /** Resolves if the export can start: the query has run and its first rows are fetched, so no error waits behind the headers. */
@@ -37,7 +44,7 @@ export class IndicatorValuesQueryService {
   }
 
   private async resolve(ctx: RequestContext, query: ValueQuery): Promise<ValueFilter> {
-    const filter: ValueFilter = { breakdown: query.breakdown };
+    const filter = this.periodFilter(query);
     if (query.indicator) {
       const indicator = await this.connection.getRepository(ctx, Indicator).findOneBy({ code: query.indicator });
       if (!indicator) throw IndicatorException.notFound(query.indicator);
@@ -48,6 +55,12 @@ export class IndicatorValuesQueryService {
       if (!unit) throw IndicatorException.orgUnitNotFound(query.orgUnit);
       filter.orgUnitId = unit.id;
     }
+    return filter;
+  }
+
+  /** The breakdown and period conditions; a bad period is refused (422) before any statement runs. */
+  private periodFilter(query: ValueQuery): ValueFilter {
+    const filter: ValueFilter = { breakdown: query.breakdown };
     if (query.period) filter.period = parsePeriod('period', query.period).toString();
     if (query.from) filter.fromDate = isIsoDay(query.from) ? query.from : parsePeriod('from', query.from).start;
     if (query.to) filter.toDate = isIsoDay(query.to) ? query.to : parsePeriod('to', query.to).end;

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { Role } from '@arshjulet/core';
+import type { Pool, PoolClient } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { createTestApp, type SignedInUser, type TestApp, type TestUser } from '../support/test-app.js';
+import { importFile } from './indicator-fixtures.js';
+
+type Counted = PoolClient & { countedQuery?: true };
+
+/**
+ * What the indicator reads cost in SQL, counted on the app's own pool (as identification-cost does): each endpoint
+ * is one statement besides identifying the caller, and nothing is cached that an edit or an import could leave stale.
+ */
+describe('indicator reads: one statement each, never stale', () => {
+  let t: TestApp;
+  let recording: string[] | null = null;
+  let coordinator: SignedInUser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
+    pool.on('acquire', (client: Counted) => {
+      if (client.countedQuery) return;
+      client.countedQuery = true;
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+        if (recording && text) recording.push(text.trim());
+        return query(...args);
+      };
+    });
+    coordinator = await t.signedIn(Role.CountyCoordinator);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function statementsOf(send: () => PromiseLike<unknown>): Promise<string[]> {
+    recording = [];
+    try {
+      await send();
+      return recording;
+    } finally {
+      recording = null;
+    }
+  }
+
+  /** The statements a token's request runs beyond identifying it (the token's use already recorded). */
+  async function ownStatements(user: TestUser, path: string): Promise<string[]> {
+    const identification = await statementsOf(() => user.api.get('/health').expect(200));
+    const served = await statementsOf(() => user.api.get(path).expect(200));
+    return served.slice(identification.length);
+  }
+
+  /** An indicator of its own with rolling-12 figures for the county and two municipalities. */
+  async function rollingIndicator(importer: TestUser): Promise<string> {
+    const code = `RC${randomBytes(4).toString('hex').toUpperCase()}`;
+    await importer.api.post('/api/v1/indicators')
+      .send({ code, name: 'Antal testbesök', group: 'background', kind: 'quantity', direction: 'higher', unit: 'count', source: 'Test' })
+      .expect(201);
+    const lines = ['indikator;enhet;period;värde'];
+    const periods: Array<[string, number]> = [['R12-2024-09', 100], ['R12-2025-06', 110], ['R12-2025-07', 115], ['R12-2025-08', 118], ['R12-2025-09', 120]];
+    for (const [period, county] of periods) {
+      lines.push(`${code};14;${period};${county}`, `${code};1444;${period};${county - 40}`, `${code};1445;${period};${county + 30}`);
+    }
+    await importFile(importer.api, lines.join('\n'), `${code}.csv`);
+    return code;
+  }
+
+  it('lists values in one statement, the total included, also filtered by indicator code', async () => {
+    const importer = await t.userWith(Role.CountyCoordinator);
+    const code = await rollingIndicator(importer);
+    await importer.api.get('/health').expect(200); // the token's first use is recorded once; not part of a read
+
+    const all = await ownStatements(importer, '/api/v1/indicator-values?pageSize=5');
+    expect(all).toHaveLength(1);
+    const filtered = await ownStatements(importer, `/api/v1/indicator-values?indicator=${code}&orgUnit=14`);
+    expect(filtered).toHaveLength(1);
+    const page = await importer.api.get(`/api/v1/indicator-values?indicator=${code}&orgUnit=14&pageSize=2`).expect(200);
+    expect(page.body.total).toBe(5);
+    expect(page.body.items.map((item: { period: string }) => item.period)).toEqual(['R12-2024-09', 'R12-2025-06']);
+    // Past the end the page is empty and the total still right; an unknown code is still 404.
+    expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&page=9&pageSize=2`).expect(200)).body).toMatchObject({ items: [], total: 15 });
+    await importer.api.get('/api/v1/indicator-values?indicator=NOPE99').expect(404);
+    await importer.api.get('/api/v1/indicator-values?orgUnit=NOPE99').expect(404);
+  });
+
+  it('compares in one statement, the previous rolling 12 months included', async () => {
+    const importer = await t.userWith(Role.CountyCoordinator);
+    const code = await rollingIndicator(importer);
+    await importer.api.get('/health').expect(200);
+
+    expect(await ownStatements(importer, `/api/v1/indicators/${code}/comparison`)).toHaveLength(1);
+    const latest = (await importer.api.get(`/api/v1/indicators/${code}/comparison`).expect(200)).body;
+    expect(latest).toMatchObject({ period: 'R12-2025-09', county: { value: 120 }, change: { previousPeriod: 'R12-2024-09', previous: 100, current: 120 } });
+    expect(latest.spread).toMatchObject({ among: 'municipality', count: 2 });
+
+    expect(await ownStatements(importer, `/api/v1/indicators/${code}/comparison?period=R12-2025-08`)).toHaveLength(1);
+    const chosen = (await importer.api.get(`/api/v1/indicators/${code}/comparison?period=R12-2025-08`).expect(200)).body;
+    expect(chosen).toMatchObject({ period: 'R12-2025-08', county: { value: 118 }, change: null });
+    await importer.api.get('/api/v1/indicators/NOPE99/comparison').expect(404);
+  });
+
+  it('builds the indicator page from one statement besides the menu bell', async () => {
+    const code = await rollingIndicator(await t.userWith(Role.CountyCoordinator));
+    await coordinator.browser.get('/konto').expect(200);
+    const identification = await statementsOf(() => coordinator.browser.get('/health').expect(200));
+    const page = await statementsOf(() => coordinator.browser.get(`/indikatorer/${code}`).expect(200));
+    // Identification, the bell's unread count, and the page's own statement.
+    expect(page.length - identification.length).toBe(2);
+    expect(page.filter((sql) => /\bindicator_value\b/.test(sql))).toHaveLength(1);
+
+    const html = (await coordinator.browser.get(`/indikatorer/${code}`).expect(200)).text;
+    expect(html).toContain('Jämförelse rullande 12 mån t.o.m. september 2025');
+    expect(html).toContain('<caption>Värden per enhet, R12 t.o.m. jun 2025–R12 t.o.m. sep 2025</caption>');
+  });
+
+  it('shows a catalogue edit and a committed import on the very next read', async () => {
+    const importer = await t.userWith(Role.CountyCoordinator);
+    const code = await rollingIndicator(importer);
+    expect((await importer.api.get(`/api/v1/indicators/${code}/comparison`).expect(200)).body.indicatorName).toBe('Antal testbesök');
+    expect((await coordinator.browser.get(`/indikatorer/${code}`).expect(200)).text).toContain('Antal testbesök');
+
+    const { version } = (await importer.api.get(`/api/v1/indicators/${code}`).expect(200)).body;
+    await importer.api.patch(`/api/v1/indicators/${code}`).send({ name: 'Antal omdöpta besök', version }).expect(200);
+    expect((await importer.api.get(`/api/v1/indicators/${code}/comparison`).expect(200)).body.indicatorName).toBe('Antal omdöpta besök');
+    expect((await coordinator.browser.get(`/indikatorer/${code}`).expect(200)).text).toContain('Antal omdöpta besök');
+
+    await importFile(importer.api, `indikator;enhet;period;värde\n${code};14;R12-2025-10;130\n${code};14;R12-2024-10;104`, 'ny.csv');
+    const next = (await importer.api.get(`/api/v1/indicators/${code}/comparison`).expect(200)).body;
+    expect(next).toMatchObject({ period: 'R12-2025-10', county: { value: 130 }, change: { previous: 104 } });
+    expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&orgUnit=14`).expect(200)).body.total).toBe(7);
+  });
+});
