@@ -1,6 +1,6 @@
 import type { RawBodyRequest } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { HostileInputException } from './hostile-input.exception.js';
+import { HostileInputCode, HostileInputException } from './hostile-input.exception.js';
 import { findInValue, formEncodedProblem, HostileFinding, pathProblem } from './hostile-text.util.js';
 
 /*
@@ -11,9 +11,16 @@ import { findInValue, formEncodedProblem, HostileFinding, pathProblem } from './
 
 const refuse = ({ code, path }: HostileFinding): HostileInputException => new HostileInputException(code, path || undefined);
 
+/**
+ * No page or API address needs more; a longer one would only be echoed back (a redirect's Location, a login's
+ * `next`) into response headers larger than clients accept.
+ */
+export const MAX_URL_LENGTH = 4096;
+
 /** Path and query string, before anything is parsed or routed. */
 export function rejectHostileUrl(request: Request, _response: Response, next: NextFunction): void {
   const url = request.originalUrl || request.url;
+  if (url.length > MAX_URL_LENGTH) return next(new HostileInputException(HostileInputCode.UrlTooLong));
   const mark = url.indexOf('?');
   const pathCode = pathProblem(mark === -1 ? url : url.slice(0, mark));
   if (pathCode) return next(new HostileInputException(pathCode));

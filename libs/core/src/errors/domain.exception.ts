@@ -18,6 +18,8 @@ export enum ErrorKind {
   /** A conditional request sent without its condition (If-Match): 428. */
   PreconditionRequired = 'precondition_required',
   PayloadTooLarge = 'payload_too_large',
+  /** An address longer than any page or API route needs: 414. */
+  UriTooLong = 'uri_too_long',
   UnsupportedMediaType = 'unsupported_media_type',
   TooManyRequests = 'too_many_requests',
   /** A service we depend on (Kolada, SMTP) failed: not the client's mistake, and not ours. */

@@ -49,7 +49,7 @@ export class TemplatePagesService {
   }
 
   async publish(ctx: RequestContext, id: string, body: FormBody) {
-    const rowVersion = Number(typeof body.rowVersion === 'string' ? body.rowVersion : '') || undefined;
+    const rowVersion = Number(typeof body?.rowVersion === 'string' ? body.rowVersion : '') || undefined;
     const published = await this.templates.publish(ctx, id, rowVersion);
     return { url: versionPath(published.id), notice: `Version ${published.version} är publicerad. Nya årshjul använder den.` };
   }
