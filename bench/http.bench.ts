@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,6 +42,47 @@ interface LoadResult {
   timeouts: number;
 }
 
+/** Where the embedded server keeps its data, to find its processes; null on DATABASE_URL's server. */
+let embeddedDataDir: string | null = null;
+
+/**
+ * CPU time (µs) the embedded PostgreSQL has used so far, from /proc (Linux): the postmaster with its reaped
+ * children, plus the live backends. Null where it cannot be read (another OS, or DATABASE_URL's shared server).
+ */
+function postgresCpuMicros(): number | null {
+  if (!embeddedDataDir || process.platform !== 'linux') return null;
+  const ticks = 1_000_000 / 100; // USER_HZ
+  const stat = (pid: string) => {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  };
+  try {
+    const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+    const postmaster = pids.find((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(embeddedDataDir!);
+      } catch {
+        return false;
+      }
+    });
+    if (!postmaster) return null;
+    // Fields after the command: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14).
+    const own = stat(postmaster);
+    let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const pid of pids) {
+      try {
+        const fields = stat(pid);
+        if (fields[1] === postmaster) total += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone meanwhile: its time is in the postmaster's cutime once reaped
+      }
+    }
+    return total * ticks;
+  } catch {
+    return null;
+  }
+}
+
 async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
   let server: RunningPostgres | null = null;
   let dir: string | null = null;
@@ -52,6 +93,7 @@ async function withDatabase(work: (url: string) => Promise<void>): Promise<void>
     adminUrl = url.toString();
   } else {
     dir = mkdtempSync(join(tmpdir(), 'arshjulet-bench-pg-'));
+    embeddedDataDir = dir;
     server = await startEmbeddedPostgres({ dataDir: dir });
     adminUrl = server.adminUrl;
   }
@@ -131,18 +173,28 @@ async function main(): Promise<void> {
       }
 
       console.log(`${CONNECTIONS} connections, ${SECONDS} s per endpoint (after ${WARM_UP_SECONDS} s of warm-up), Node ${process.version}`);
-      const run = async (endpoint: Endpoint): Promise<LoadResult> => {
+      const run = async (endpoint: Endpoint): Promise<LoadResult & { cpuPerRequest: number; pgPerRequest: number | null }> => {
         await load(base + endpoint.path, endpoint.headers, WARM_UP_SECONDS);
+        const cpu = process.cpuUsage();
+        const pgBefore = postgresCpuMicros();
         const result = await load(base + endpoint.path, endpoint.headers, SECONDS);
+        const used = process.cpuUsage(cpu);
+        const pgAfter = postgresCpuMicros();
         if (result.non2xx || result.errors || result.timeouts) {
           throw new Error(`${endpoint.name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
         }
-        return result;
+        // The app's own CPU per request (user + system, µs): what the load on the machine does not change much.
+        const served = result.requests.average * SECONDS;
+        return { ...result, cpuPerRequest: (used.user + used.system) / served, pgPerRequest: pgBefore === null || pgAfter === null ? null : (pgAfter - pgBefore) / served };
       };
       const base_ = await run(floor);
-      const rows = [`| endpoint | req/s | p50 ms | p99 ms | req/s ÷ /health |`, `| --- | ---: | ---: | ---: | ---: |`];
-      const row = (name: string, result: LoadResult) =>
-        `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${(result.requests.average / base_.requests.average).toFixed(2)} |`;
+      const rows = [
+        `| endpoint | req/s | p50 ms | p99 ms | req/s ÷ /health | app CPU µs/req | PostgreSQL CPU µs/req |`,
+        `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
+      ];
+      const row = (name: string, result: LoadResult & { cpuPerRequest: number; pgPerRequest: number | null }) =>
+        `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ` +
+        `${(result.requests.average / base_.requests.average).toFixed(2)} | ${Math.round(result.cpuPerRequest)} | ${result.pgPerRequest === null ? '–' : Math.round(result.pgPerRequest)} |`;
       rows.push(row(floor.name, base_));
       for (const endpoint of endpoints) rows.push(row(endpoint.name, await run(endpoint)));
       console.log(rows.join('\n'));

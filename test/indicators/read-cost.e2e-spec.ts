@@ -131,4 +131,24 @@ describe('indicator reads: one statement each, never stale', () => {
     expect(next).toMatchObject({ period: 'R12-2025-10', county: { value: 130 }, change: { previous: 104 } });
     expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&orgUnit=14`).expect(200)).body.total).toBe(7);
   });
+
+  it('still answers 503, not 500, when a prepared read runs past the statement timeout', async () => {
+    const slow = await createTestApp({ DB_STATEMENT_TIMEOUT_SECONDS: '0.3' });
+    const locker = slow.dataSource.createQueryRunner();
+    try {
+      const reader = await slow.userWith(Role.CountyCoordinator);
+      await reader.api.get('/api/v1/indicators/IU03/comparison').expect(404); // no figures yet: the read itself works
+      await locker.connect();
+      await locker.startTransaction();
+      await locker.query('LOCK TABLE indicator_value IN ACCESS EXCLUSIVE MODE');
+      for (const path of ['/api/v1/indicators/IU03/comparison', '/api/v1/indicator-values']) {
+        const answer = await reader.api.get(path).expect(503);
+        expect(answer.headers['content-type']).toContain('application/problem+json');
+      }
+    } finally {
+      if (locker.isTransactionActive) await locker.rollbackTransaction();
+      await locker.release();
+      await slow.close();
+    }
+  });
 });

@@ -93,7 +93,7 @@ export class IndicatorValueRepository {
   async findPage(ctx: RequestContext, filter: ValueFilter, page: number, pageSize: number): Promise<{ rows: ValueRow[]; total: number }> {
     const { where, params } = whereClause(filter);
     const manager = this.connection.manager(ctx);
-    const found: Array<ValueRow & { total_count: number }> = await manager.query(
+    const found = await this.connection.preparedQuery<ValueRow & { total_count: number }>(ctx,
       `SELECT page.*, (SELECT count(*)::int FROM indicator_value v ${where}) AS total_count
          FROM (${SELECT_VALUES} ${where} ${ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page`,
       [...params, pageSize, (page - 1) * pageSize],
@@ -119,7 +119,7 @@ export class IndicatorValueRepository {
     tablePeriods: number,
   ): Promise<IndicatorFigures | null> {
     const rows: Array<{ indicator: Record<string, unknown>; period: string | null; periods: string[] | null; figure_period: string } & Partial<UnitFigure & { status: string }>> =
-      await this.connection.manager(ctx).query(INDICATOR_FIGURES, [
+      await this.connection.preparedQuery(ctx, INDICATOR_FIGURES, [
         code, breakdown, chosen?.toString() ?? null, chosen?.kind ?? null, chosen?.start ?? null, chosen?.end ?? null, tablePeriods,
       ]);
     if (rows.length === 0) return null;
