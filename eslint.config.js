@@ -54,5 +54,7 @@ export default tseslint.config(
     },
   },
   ...libBoundaries,
+  // The pages' small progressive-enhancement scripts run in the browser.
+  { files: ['libs/web/public/js/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );
