@@ -29,7 +29,7 @@ describe('SIMBA (seed 002) through submit, return with comments, resubmit and ac
     expect(refused.body.code).toBe('analysis.incomplete');
     // 18 required fields, one answered.
     expect(refused.body.errors).toHaveLength(17);
-    expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: 'svpl', section: 'svpl', field: 'svpl', message: 'Fältet måste fyllas i.' }));
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: 'svpl', section: 'svpl_section', field: 'svpl', message: 'Fältet måste fyllas i.' }));
     const organisation = refused.body.sections.find((s: { section: string }) => s.section === 'delregion_organisation');
     expect(organisation.problems.map((p: { field: string }) => p.field)).toEqual(['organisation', 'agreements', 'governance_economy', 'planning_reporting', 'support_functions', 'implementation', 'deviation_handling']);
     expect((await simba.api.get(`/api/v1/tasks/${taskId}`)).body.status).toBe('in_progress');

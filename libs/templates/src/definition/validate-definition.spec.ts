@@ -47,6 +47,13 @@ describe('validateDefinition', () => {
     expect(paths(definition)).toEqual(['sections[1].key', 'sections[1].fields[0].key']);
   });
 
+  it('refuses a field key equal to a section key, since a comment targets either by key', () => {
+    const definition = { sections: [{ key: 'a', title: 'A', fields: [field({ key: 'b' })] }, { key: 'b', title: 'B', fields: [field({ key: 'c' })] }] };
+    expect(validateDefinition(definition)).toEqual([
+      { path: 'sections[0].fields[0].key', message: 'Nyckeln ”b” används redan av avsnittet sections[1]; ett fält och ett avsnitt får inte ha samma nyckel.' },
+    ]);
+  });
+
   it('checks text lengths: maxLength 1..20000 and whole numbers only', () => {
     expect(paths(def(field({ maxLength: 20000 })))).toEqual([]);
     expect(paths(def(field({ maxLength: 20001 })))).toEqual(['sections[0].fields[0].maxLength']);

@@ -73,6 +73,11 @@ export function validateDefinition(definition: unknown, options: DefinitionCheck
     if (section.fields.length > MAX_FIELDS_PER_SECTION) add(`${path}.fields`, `Ett avsnitt får ha högst ${MAX_FIELDS_PER_SECTION} fält.`);
     section.fields.forEach((field, f) => checkField(field, `${path}.fields[${f}]`, fieldKeys, false, indicatorCodes, add));
   });
+  // A comment targets a field or a section by key, so the two must never share one.
+  for (const [key, fieldPath] of fieldKeys) {
+    const sectionPath = sectionKeys.get(key);
+    if (sectionPath !== undefined) add(`${fieldPath}.key`, `Nyckeln ”${key}” används redan av avsnittet ${sectionPath}; ett fält och ett avsnitt får inte ha samma nyckel.`);
+  }
   return problems;
 }
 
