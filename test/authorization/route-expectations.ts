@@ -175,6 +175,16 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     expect: only([Role.Admin, Role.DelregionCoordinator], 404),
     request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/analys/konflikt`, body: { version: '1', mine: '{}' }, form: true }),
   },
+  'POST /arshjul/:year/uppgifter/:id/analys/bilagor': {
+    via: 'browser',
+    expect: only([Role.Admin, Role.DelregionCoordinator], 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/analys/bilagor`, body: {}, form: true }),
+  },
+  'POST /arshjul/:year/uppgifter/:id/analys/bilagor/:attachmentId/ta-bort': {
+    via: 'browser',
+    expect: only([Role.Admin, Role.DelregionCoordinator], 404),
+    request: async () => ({ path: `/arshjul/1999/uppgifter/${NO_SUCH_ID}/analys/bilagor/${NO_SUCH_ID}/ta-bort`, body: {}, form: true }),
+  },
   'GET /arshjul/:year/uppgifter/:id/analys/versioner/:number': {
     via: 'browser',
     expect: table(303, CYCLE_READERS, 404),

@@ -145,6 +145,59 @@ describe('analysis pages: my analysis as a form, conflicts, submit, the county r
     expect(readOnly.text).not.toContain('autosave.js');
   });
 
+  /** A real, minimal one-page PDF. */
+  const PDF = Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    'latin1',
+  );
+  /** Posts the Bilagor form as a browser does: multipart, the CSRF token as a field before the file. */
+  async function uploadForm(user: SignedInUser, form: string, file: Buffer, name: string) {
+    const token = await user.browser.csrf(form);
+    return user.browser.agent.post(`${form}/bilagor`).set('Accept', 'text/html').field('_csrf', token).attach('file', file, name);
+  }
+
+  it('uploads the annual report through the Bilagor form, lists and serves it, refuses a fake PDF in Swedish, and removes it', async () => {
+    const { taskId, year } = await launchedTask(t, county, 'DR-SIMBA');
+    const { form, review } = paths(year, taskId);
+    const empty = await simba.browser.get(form).expect(200);
+    expect(empty.text).toContain('<h2 id="bilagor-rubrik">Bilagor</h2>');
+    expect(empty.text).toContain(`<form method="post" action="${form}/bilagor" enctype="multipart/form-data" novalidate>`);
+    expect(empty.text).toContain('<p>Inga bilagor.</p>');
+
+    const uploaded = await uploadForm(simba, form, PDF, 'Årsrapport SIMBA 2025.pdf');
+    expect(uploaded.status).toBe(303);
+    expect(uploaded.headers.location).toBe(`${form}#bilagor-rubrik`);
+    const listed = await simba.browser.get(form).expect(200);
+    expect(listed.text).toContain('Bilagan Årsrapport SIMBA 2025.pdf är uppladdad.');
+    const link = /<a href="(\/api\/v1\/tasks\/[^"]+\/attachments\/[0-9a-f-]+)" download>Årsrapport SIMBA 2025\.pdf<\/a> \(([^)]+)\), uppladdad [^<]+ av /.exec(listed.text);
+    expect(link?.[2]).toBe(`${PDF.length} B`);
+    const file = await simba.browser.get(link![1]!).buffer(true).expect(200);
+    expect(file.headers['content-type']).toMatch(/^application\/pdf/);
+    expect(Buffer.from(file.body as Buffer).equals(PDF)).toBe(true);
+    expect((await county.browser.get(review).expect(200)).text).toContain(`<a href="${link![1]}" download>Årsrapport SIMBA 2025.pdf</a>`);
+
+    const fake = await uploadForm(simba, form, Buffer.from('Det här är bara text, ingen PDF.'), 'rapport.pdf');
+    expect(fake.status).toBe(415);
+    expect(fake.text).toContain('<p id="bilaga-error" class="field-error">Filen är inte en PDF, ett Word-dokument (DOCX) eller en Excel-fil (XLSX). Typen avgörs av innehållet, inte av filnamnet.</p>');
+    expect(fake.text).toContain('<a href="#bilaga">Filen är inte en PDF');
+    expect((await simba.api.get(`/api/v1/tasks/${taskId}/attachments`).expect(200)).body).toHaveLength(1);
+
+    const removeAction = /<form method="post" action="([^"]+\/ta-bort)"/.exec(listed.text)![1]!;
+    const removed = await postForm(simba, form, removeAction, {});
+    expect(removed.status).toBe(303);
+    expect((await simba.api.get(`/api/v1/tasks/${taskId}/attachments`).expect(200)).body).toEqual([]);
+  });
+
+  it("refuses an upload to another delregion's analysis with 404, storing nothing", async () => {
+    const { taskId, year } = await launchedTask(t, county, 'DR-SKB');
+    const { form } = paths(year, taskId);
+    const token = await simba.browser.csrf('/konto');
+    const refused = await simba.browser.agent.post(`${form}/bilagor`).set('Accept', 'text/html').field('_csrf', token).attach('file', PDF, 'intrang.pdf');
+    expect(refused.status).toBe(404);
+    expect((await county.api.get(`/api/v1/tasks/${taskId}/attachments`).expect(200)).body).toEqual([]);
+  });
+
   it("answers 404 for another delregion's analysis, its revisions and its review", async () => {
     const { taskId, year } = await launchedTask(t, county, 'DR-SKB');
     const { form } = paths(year, taskId);
@@ -182,7 +235,7 @@ describe('analysis pages: my analysis as a form, conflicts, submit, the county r
     expect(mine.text).toMatch(/<aside class="comments" aria-label="Kommentarer om Årets framgångar">[\s\S]*?<p class="comment-body">Hur många har utbildats i CFS\?<\/p>/);
     expect(mine.text.split('Hur många har utbildats i CFS?')).toHaveLength(2);
     expect(mine.text.indexOf('Hur många har utbildats i CFS?')).toBeGreaterThan(mine.text.indexOf('id="f-successes"'));
-    expect(mine.text.indexOf('Hur många har utbildats i CFS?')).toBeLessThan(mine.text.indexOf('id="avsnitt-challenges"'));
+    expect(mine.text.indexOf('Hur många har utbildats i CFS?')).toBeLessThan(mine.text.indexOf('id="avsnitt-challenges_section"'));
 
     await save(simba, taskId, { successes: 'Implementering av skörhetsskalan CFS: 120 medarbetare utbildade.' });
     await simba.api.post(`/api/v1/tasks/${taskId}/transitions`).send({ action: 'submit' }).expect(200);

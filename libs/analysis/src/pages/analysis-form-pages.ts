@@ -19,3 +19,9 @@ export const REVIEW_FORM: FormPageOptions = {
     return failure.get(AnalysisPagesService).review(failure.ctx, params(failure).year!, params(failure).id!, { errors, error: failure.exception.detail });
   },
 };
+
+/** My analysis again after a refused upload (wrong type, too large, no file): the message beside the file field. */
+export const ATTACHMENT_FORM: FormPageOptions = {
+  view: 'analysis/form',
+  model: (failure) => failure.get(AnalysisPagesService).refusedUpload(failure.ctx, params(failure).year!, params(failure).id!, failure.exception),
+};

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Redirect, Render, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '@arshjulet/core';
-import { Authenticated, FormPage, Permission, WebSessionService } from '@arshjulet/org';
+import { Authenticated, CsrfInMultipartBody, FormPage, Permission, WebSessionService } from '@arshjulet/org';
 import type { Request } from 'express';
-import { ANALYSIS_FORM, REVIEW_FORM } from './analysis-form-pages.js';
+import { ANALYSIS_FORM, ATTACHMENT_FORM, REVIEW_FORM } from './analysis-form-pages.js';
 import type { FormBody } from './analysis-pages.mapper.js';
 import { AnalysisPagesService } from './analysis-pages.service.js';
 
@@ -46,6 +46,26 @@ export class AnalysisPagesController {
   @Redirect('/arshjul', 303)
   async resolveConflict(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('year') year: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody) {
     return this.done(request, await this.pages.resolveConflict(ctx, year, id, body));
+  }
+
+  @FormPage(ATTACHMENT_FORM)
+  @Post('analys/bilagor')
+  @Authenticated(Permission.AnalysisEdit)
+  @CsrfInMultipartBody()
+  @Redirect('/arshjul', 303)
+  async upload(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('year') year: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.done(request, await this.pages.upload(ctx, year, id, request));
+  }
+
+  @FormPage(ANALYSIS_FORM)
+  @Post('analys/bilagor/:attachmentId/ta-bort')
+  @Authenticated(Permission.AnalysisEdit)
+  @Redirect('/arshjul', 303)
+  async removeAttachment(
+    @Ctx() ctx: RequestContext, @Req() request: Request, @Param('year') year: string, @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+  ) {
+    return this.done(request, await this.pages.removeAttachment(ctx, year, id, attachmentId));
   }
 
   @Get('analys/versioner/:number')

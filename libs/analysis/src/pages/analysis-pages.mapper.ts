@@ -1,5 +1,6 @@
 import { formatDateTime } from '@arshjulet/core';
 import { type Answers, answerDisplayView, type CommentView, fieldId, missingRequired, type TemplateDefinition } from '@arshjulet/templates';
+import type { AttachmentRow } from '../attachments/attachment.repository.js';
 import type { CommentRow } from '../comments/comment.repository.js';
 import type { FieldDiff, TextPart, ValueChange } from '../revisions/revision-diff.js';
 import type { RevisionRow } from '../revisions/revision.repository.js';
@@ -84,3 +85,24 @@ export function diffView(diffs: FieldDiff[]) {
 }
 
 export { answerDisplayView };
+
+const sizeNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+/** A file's size as a reader says it: "850 B", "12,5 kB", "3,2 MB". */
+export function fileSizeText(bytes: number): string {
+  if (bytes < 1024) return `${sizeNumber.format(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${sizeNumber.format(bytes / 1024)} kB`;
+  return `${sizeNumber.format(bytes / (1024 * 1024))} MB`;
+}
+
+/** The analysis's attachments: name, size, who and when, a download link and, while a draft, a removal form. */
+export function attachmentsView(rows: AttachmentRow[], year: number, taskId: string, canRemove: boolean) {
+  return rows.map((row) => ({
+    fileName: row.fileName,
+    size: fileSizeText(row.size),
+    uploadedBy: row.uploadedBy ?? 'okänd',
+    uploadedAt: formatDateTime(new Date(row.uploadedAt)),
+    href: `/api/v1/tasks/${taskId}/attachments/${row.id}`,
+    removeAction: canRemove ? `${analysisPath(year, taskId)}/bilagor/${row.id}/ta-bort` : null,
+  }));
+}

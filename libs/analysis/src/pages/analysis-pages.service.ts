@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import { formatDateTime, type RequestContext, ValidationException } from '@arshjulet/core';
 import { CycleException, TASK_STATUS_LABELS_SV, TaskService, type TaskView } from '@arshjulet/cycle';
 import { AccessService, Permission } from '@arshjulet/org';
 import { type Answers, answerDisplayView, answerFormView, applyRowAction, parseAnswerForm, ThemeTagService } from '@arshjulet/templates';
 import { AnalysisErrorCode } from '../analysis.exception.js';
 import { AnswersService, type AnswersView } from '../answers/answers.service.js';
+import { ATTACHMENT_MAX_BYTES, AttachmentService } from '../attachments/attachment.service.js';
+import { receiveFile } from '../attachments/receive-file.js';
 import { CommentService } from '../comments/comment.service.js';
 import { RevisionService } from '../revisions/revision.service.js';
 import { EDITABLE_STATUSES } from '../tasks/analysis-tasks.service.js';
 import {
-  analysisPath, checklistView, clockTime, commentsByTarget, diffView, type FormBody, reviewPath, revisionsView, taskPath,
+  analysisPath, attachmentsView, checklistView, clockTime, commentsByTarget, diffView, type FormBody, reviewPath, revisionsView, taskPath,
 } from './analysis-pages.mapper.js';
 
 const yearOf = (text: string): number => (/^\d{4}$/.test(text) ? Number(text) : NaN);
@@ -46,6 +49,7 @@ export class AnalysisPagesService {
     private readonly tasks: TaskService,
     private readonly themes: ThemeTagService,
     private readonly access: AccessService,
+    private readonly attachments: AttachmentService,
   ) {}
 
   /** The task if the caller may see it (another delregion's answers 404) and it belongs to that year. */
@@ -64,13 +68,20 @@ export class AnalysisPagesService {
   }
 
   /** My analysis: the form while it may be changed, else the answers as submitted. */
-  async form(ctx: RequestContext, yearText: string, id: string, state: { answers?: Answers; version?: number; errors?: Array<{ path: string; message: string }>; error?: string | null; notice?: string | null } = {}) {
+  async form(
+    ctx: RequestContext, yearText: string, id: string,
+    state: { answers?: Answers; version?: number; errors?: Array<{ path: string; message: string }>; error?: string | null; notice?: string | null; fileError?: string | null } = {},
+  ) {
     const task = await this.taskOf(ctx, yearText, id);
-    const [view, comments, revisions, themeTags] = await Promise.all([
-      this.answers.get(ctx, id), this.comments.list(ctx, id), this.revisions.list(ctx, id), this.themeTags(ctx),
+    const [view, comments, revisions, themeTags, files] = await Promise.all([
+      this.answers.get(ctx, id), this.comments.list(ctx, id), this.revisions.list(ctx, id), this.themeTags(ctx), this.attachments.list(ctx, id),
     ]);
     const year = task.cycleYear;
+    const editable = this.canEdit(ctx, task);
     const base = {
+      attachments: attachmentsView(files, year, id, editable),
+      attachmentAction: editable ? `${analysisPath(year, id)}/bilagor` : null,
+      fileError: state.fileError ?? null,
       title: `Analys ${year}: ${task.delregionName}`,
       back: taskPath(year, id),
       status: TASK_STATUS_LABELS_SV[task.status],
@@ -82,7 +93,6 @@ export class AnalysisPagesService {
     const answers = state.answers ?? view.answers;
     const errors = state.errors ?? [];
     const form = answerFormView({ definition: view.definition, answers, errors, prefill: view.prefill, themeTags, comments: commentsByTarget(comments, true) });
-    const editable = this.canEdit(ctx, task);
     return {
       ...base,
       editable,
@@ -95,7 +105,7 @@ export class AnalysisPagesService {
       savedText: view.savedAt ? `Senast sparat ${formatDateTime(new Date(view.savedAt))}${view.savedBy ? ` av ${view.savedBy}` : ''}.` : 'Inget sparat ännu.',
       checklist: checklistView(view.definition, answers, form.anchorOf),
       error: state.error ?? (errors.length ? 'Analysen innehåller fel. Rätta de markerade fälten.' : null),
-      errorLinks: form.errorLinks,
+      errorLinks: state.fileError ? [{ href: '#bilaga', message: state.fileError }] : form.errorLinks,
       scripts: editable ? ['/static/js/autosave.js'] : [],
     };
   }
@@ -116,6 +126,26 @@ export class AnalysisPagesService {
       return { url: taskPath(task.cycleYear, id), notice: 'Analysen är inlämnad. Länet granskar den nu.' };
     }
     return { url: focus ? `${path}#${focus}` : path, notice: `Sparat ${clockTime(saved.savedAt)}.` };
+  }
+
+  /** "Ladda upp": the file streamed from the multipart form (CSRF token first), refused before reading when not a draft. */
+  async upload(ctx: RequestContext, yearText: string, id: string, request: Request): Promise<{ url: string; notice: string }> {
+    const task = await this.taskOf(ctx, yearText, id);
+    await this.attachments.requireUploadable(ctx, id);
+    const row = await this.attachments.upload(ctx, id, await receiveFile(request, ATTACHMENT_MAX_BYTES));
+    return { url: `${analysisPath(task.cycleYear, id)}#bilagor-rubrik`, notice: `Bilagan ${row.fileName} är uppladdad.` };
+  }
+
+  async removeAttachment(ctx: RequestContext, yearText: string, id: string, attachmentId: string): Promise<{ url: string; notice: string }> {
+    const task = await this.taskOf(ctx, yearText, id);
+    await this.attachments.remove(ctx, id, attachmentId);
+    return { url: `${analysisPath(task.cycleYear, id)}#bilagor-rubrik`, notice: 'Bilagan är borttagen.' };
+  }
+
+  /** The form again after a refused upload: the message beside the file field and in the summary. */
+  async refusedUpload(ctx: RequestContext, yearText: string, id: string, exception: Refusal) {
+    const fileError = exception.errors.find((e) => e.path === 'file')?.message ?? exception.detail;
+    return this.form(ctx, yearText, id, { error: 'Bilagan laddades inte upp.', fileError });
   }
 
   /** The conflict resolved: per field, mine or the one saved in between, on top of the draft as it is now. */
@@ -189,7 +219,9 @@ export class AnalysisPagesService {
   /** The county's review: the answers in the template's structure, comments per field, return or accept. */
   async review(ctx: RequestContext, yearText: string, id: string, state: { errors?: Array<{ path: string; message: string }>; error?: string | null; notice?: string | null } = {}) {
     const task = await this.taskOf(ctx, yearText, id);
-    const [view, comments, revisions, themeTags] = await Promise.all([this.answers.get(ctx, id), this.comments.list(ctx, id), this.revisions.list(ctx, id), this.themeTags(ctx)]);
+    const [view, comments, revisions, themeTags, files] = await Promise.all([
+      this.answers.get(ctx, id), this.comments.list(ctx, id), this.revisions.list(ctx, id), this.themeTags(ctx), this.attachments.list(ctx, id),
+    ]);
     const year = task.cycleYear;
     const byTarget = commentsByTarget(comments, false);
     const openRoots = new Set(comments.filter((c) => !c.parentId && !c.resolvedAt).map((c) => c.id));
@@ -204,6 +236,7 @@ export class AnalysisPagesService {
       showing: latest ? `Visar version ${latest.number}, inlämnad ${formatDateTime(new Date(latest.submittedAt))} av ${latest.submittedBy ?? 'okänd'}.` : 'Analysen är inte inlämnad än; utkastet visas.',
       diffHref: latest && latest.number > 1 ? `${analysisPath(year, id)}/versioner/${latest.number - 1}/jamfor/${latest.number}` : null,
       revisions: revisionsView(year, id, revisions),
+      attachments: attachmentsView(files, year, id, false),
       sections: view.definition
         ? answerDisplayView(view.definition, shown, { themeTags, prefill: view.prefill }).map((section) => ({
             ...section,
