@@ -79,6 +79,7 @@ describe('the analysis in a real browser: a delregion fills in and submits it by
     await tabTo(page, 'a[href$="/analys"]', LIMIT);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseUrl}/arshjul/${year}/uppgifter/${taskId}/analys`);
+    expect(await page.getByRole('heading', { name: 'Bilagor', level: 2 }).count()).toBe(1);
     await check();
 
     await fillByKeyboard(page, withScript);
