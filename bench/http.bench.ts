@@ -10,17 +10,16 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, RequestContext, Role } from '@arshjulet/core';
-import { createDatabaseIfMissing, dropDatabaseIfExists, startEmbeddedPostgres, type RunningPostgres } from '@arshjulet/db';
 import { DemoSeedService } from '@arshjulet/indicators';
 import { ApiTokenService, UserService } from '@arshjulet/org';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../apps/api/src/bootstrap.js';
+import { withBenchDatabase } from './support/bench-database.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -83,33 +82,6 @@ function postgresCpuMicros(): number | null {
   }
 }
 
-async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
-  let server: RunningPostgres | null = null;
-  let dir: string | null = null;
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/postgres';
-    adminUrl = url.toString();
-  } else {
-    dir = mkdtempSync(join(tmpdir(), 'arshjulet-bench-pg-'));
-    embeddedDataDir = dir;
-    server = await startEmbeddedPostgres({ dataDir: dir });
-    adminUrl = server.adminUrl;
-  }
-  const name = `arshjulet_bench_http_${process.pid}`;
-  await createDatabaseIfMissing(adminUrl, name);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    await work(url.toString());
-  } finally {
-    await dropDatabaseIfExists(adminUrl, name);
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 function load(url: string, headers: Record<string, string>, duration: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LOAD_RUNNER, JSON.stringify({ url, headers, connections: CONNECTIONS, duration })], {
@@ -140,7 +112,8 @@ async function seedSession(dataSource: DataSource, secret: string, userId: strin
 }
 
 async function main(): Promise<void> {
-  await withDatabase(async (databaseUrl) => {
+  await withBenchDatabase('http', async ({ url: databaseUrl, embeddedDataDir: dataDir }) => {
+    embeddedDataDir = dataDir;
     process.env.NODE_ENV = 'production'; // Express caches compiled views only then
     const secret = randomBytes(32).toString('hex');
     const config = loadConfig({ ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', SCHEDULER: 'false', OUTBOX_WORKER: 'false' });

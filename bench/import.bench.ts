@@ -17,13 +17,13 @@ import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, RequestContext } from '@arshjulet/core';
-import { createDatabaseIfMissing, dropDatabaseIfExists, startEmbeddedPostgres, type RunningPostgres } from '@arshjulet/db';
 import { ImportCommitService, ImportPreviewService, Indicator } from '@arshjulet/indicators';
 import { OrgUnit, OrgUnitType } from '@arshjulet/org';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
+import { withBenchDatabase } from './support/bench-database.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const YEARS = Array.from({ length: 10 }, (_, index) => 2016 + index);
@@ -108,36 +108,10 @@ async function measure(rows: number, work: () => Promise<void>): Promise<Measure
   return { seconds, rows, peakRssMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20 };
 }
 
-async function withDatabase(work: (url: string, adminUrl: string) => Promise<void>): Promise<void> {
-  let server: RunningPostgres | null = null;
-  let dir: string | null = null;
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/postgres';
-    adminUrl = url.toString();
-  } else {
-    dir = mkdtempSync(join(tmpdir(), 'arshjulet-bench-pg-'));
-    server = await startEmbeddedPostgres({ dataDir: dir });
-    adminUrl = server.adminUrl;
-  }
-  const name = `arshjulet_bench_${process.pid}`;
-  await createDatabaseIfMissing(adminUrl, name);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    await work(url.toString(), adminUrl);
-  } finally {
-    await dropDatabaseIfExists(adminUrl, name);
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'arshjulet-bench-'));
   try {
-    await withDatabase(async (databaseUrl) => {
+    await withBenchDatabase('import', async ({ url: databaseUrl }) => {
       const config = loadConfig({ ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), LOG_LEVEL: 'warn', LOG_PRETTY: 'false', INDICATOR_IMPORT_MAX_MB: '1024' });
       const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl }), { logger: ['error', 'warn'] });
       const dataSource = app.get(DataSource);

@@ -10,17 +10,14 @@
  *   BENCH_ROWS=50000,100001 npm run bench:stale-statistics
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, RequestContext } from '@arshjulet/core';
-import { createDatabaseIfMissing, dropDatabaseIfExists, startEmbeddedPostgres, type RunningPostgres } from '@arshjulet/db';
 import { ImportCommitService, ImportPreviewService } from '@arshjulet/indicators';
 import { OrgUnit, OrgUnitType } from '@arshjulet/org';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
+import { withBenchDatabase } from './support/bench-database.js';
 
 const SIZES = (process.env.BENCH_ROWS ?? '100001,200000').split(',').map(Number);
 
@@ -40,34 +37,8 @@ function csv(count: number, units: string[]): string {
   return lines.join('\n');
 }
 
-async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
-  let server: RunningPostgres | null = null;
-  let dir: string | null = null;
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/postgres';
-    adminUrl = url.toString();
-  } else {
-    dir = mkdtempSync(join(tmpdir(), 'arshjulet-bench-pg-'));
-    server = await startEmbeddedPostgres({ dataDir: dir });
-    adminUrl = server.adminUrl;
-  }
-  const name = `arshjulet_bench_stale_${process.pid}`;
-  await createDatabaseIfMissing(adminUrl, name);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    await work(url.toString());
-  } finally {
-    await dropDatabaseIfExists(adminUrl, name);
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
-  await withDatabase(async (databaseUrl) => {
+  await withBenchDatabase('stale', async ({ url: databaseUrl }) => {
     const config = loadConfig({ ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), LOG_LEVEL: 'warn', LOG_PRETTY: 'false' });
     const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl }), { logger: ['error', 'warn'] });
     const dataSource = app.get(DataSource);

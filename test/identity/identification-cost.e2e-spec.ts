@@ -1,10 +1,7 @@
 import { Role } from '@arshjulet/core';
 import { hashToken } from '@arshjulet/org';
-import type { Pool, PoolClient } from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
-
-type Counted = PoolClient & { countedQuery?: true };
+import { recordStatements } from '../support/statement-recorder.js';
 
 /**
  * What identifying a request costs in SQL, counted on the app's own pool: every statement any pooled client runs
@@ -12,36 +9,15 @@ type Counted = PoolClient & { countedQuery?: true };
  */
 describe('identifying a request', () => {
   let t: TestApp;
-  let recording: string[] | null = null;
+  let statementsOf: (send: () => PromiseLike<unknown>) => Promise<string[]>;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
-    pool.on('acquire', (client: Counted) => {
-      if (client.countedQuery) return;
-      client.countedQuery = true;
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-        if (recording && text) recording.push(text.trim());
-        return query(...args);
-      };
-    });
+    statementsOf = recordStatements(t);
   });
   afterAll(async () => {
     await t.close();
   });
-
-  /** The statements run while serving `send`. */
-  async function statementsOf(send: () => PromiseLike<unknown>): Promise<string[]> {
-    recording = [];
-    try {
-      await send();
-      return recording;
-    } finally {
-      recording = null;
-    }
-  }
 
   const writes = (statements: string[]) => statements.filter((sql) => /^(WITH\b[\s\S]*\b)?(UPDATE|INSERT|DELETE)\b/i.test(sql));
 

@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '@arshjulet/core';
-import type { Pool, PoolClient } from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { createTestApp, type SignedInUser, type TestApp, type TestUser } from '../support/test-app.js';
 import { importFile } from './indicator-fixtures.js';
-
-type Counted = PoolClient & { countedQuery?: true };
+import { recordStatements } from '../support/statement-recorder.js';
 
 /**
  * What the indicator reads cost in SQL, counted on the app's own pool (as identification-cost does): each endpoint
@@ -13,37 +10,17 @@ type Counted = PoolClient & { countedQuery?: true };
  */
 describe('indicator reads: one statement each, never stale', () => {
   let t: TestApp;
-  let recording: string[] | null = null;
+  let statementsOf: (send: () => PromiseLike<unknown>) => Promise<string[]>;
   let coordinator: SignedInUser;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
-    pool.on('acquire', (client: Counted) => {
-      if (client.countedQuery) return;
-      client.countedQuery = true;
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-        if (recording && text) recording.push(text.trim());
-        return query(...args);
-      };
-    });
+    statementsOf = recordStatements(t);
     coordinator = await t.signedIn(Role.CountyCoordinator);
   });
   afterAll(async () => {
     await t.close();
   });
-
-  async function statementsOf(send: () => PromiseLike<unknown>): Promise<string[]> {
-    recording = [];
-    try {
-      await send();
-      return recording;
-    } finally {
-      recording = null;
-    }
-  }
 
   /** The statements a token's request runs beyond identifying it (the token's use already recorded). */
   async function ownStatements(user: TestUser, path: string): Promise<string[]> {

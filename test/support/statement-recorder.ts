@@ -1,0 +1,33 @@
+import type { Pool, PoolClient } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { TestApp } from './test-app.js';
+
+type Counted = PoolClient & { countedQuery?: true };
+
+/**
+ * Counts SQL on the app's own pool: every statement any pooled client runs (TypeORM's queries and the session
+ * store's alike) while `send` is served. Used by the tests that hold a request to a number of statements.
+ */
+export function recordStatements(t: TestApp): (send: () => PromiseLike<unknown>) => Promise<string[]> {
+  let recording: string[] | null = null;
+  const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
+  pool.on('acquire', (client: Counted) => {
+    if (client.countedQuery) return;
+    client.countedQuery = true;
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+      if (recording && text) recording.push(text.trim());
+      return query(...args);
+    };
+  });
+  return async (send) => {
+    recording = [];
+    try {
+      await send();
+      return recording;
+    } finally {
+      recording = null;
+    }
+  };
+}
