@@ -6,8 +6,10 @@ import { AuditModule } from '@arshjulet/audit';
 import { CycleModule, CyclePagesModule } from '@arshjulet/cycle';
 import { DbModule } from '@arshjulet/db';
 import { IndicatorsModule } from '@arshjulet/indicators';
+import { FeedbackModule } from '@arshjulet/feedback';
 import { NotifyModule } from '@arshjulet/notify';
 import { AuthModule, OrgModule, UsersPagesModule } from '@arshjulet/org';
+import { ReportModule } from '@arshjulet/report';
 import { NotificationPagesModule, WorkflowModule } from '@arshjulet/workflow';
 import { TemplatePagesModule, TemplatesModule } from '@arshjulet/templates';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -68,6 +70,8 @@ export class AppModule {
         AnalysisPagesModule,
         TemplatesModule,
         TemplatePagesModule,
+        ReportModule,
+        FeedbackModule,
         HealthModule,
       ],
       controllers: [HomeController],

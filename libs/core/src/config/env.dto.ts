@@ -226,4 +226,27 @@ export class EnvDto {
   @Min(1)
   @Max(365)
   IMPORT_PREVIEW_RETENTION_DAYS = 7;
+
+  /** The Chromium (or Chrome) executable that prints reports to PDF; without one, PDF requests answer 503. */
+  @IsString()
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** How long one PDF may take to print, in seconds. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(1)
+  @Max(600)
+  REPORT_PDF_TIMEOUT_SECONDS = 60;
+
+  /** A theme is a common denominator ("gemensam nämnare") of the county report when at least this many delregions chose it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  REPORT_COMMON_THEME_MIN = 4;
+
+  /** Published county reports can be read without signing in (their stable address, PDF and XLSX). */
+  @Transform(toBool)
+  @IsBoolean()
+  PUBLISHED_REPORTS_PUBLIC = false;
 }

@@ -24,6 +24,8 @@ export enum ErrorKind {
   TooManyRequests = 'too_many_requests',
   /** A service we depend on (Kolada, SMTP) failed: not the client's mistake, and not ours. */
   BadGateway = 'bad_gateway',
+  /** Something this installation lacks or cannot reach right now (e.g. no Chromium for a PDF): 503. */
+  ServiceUnavailable = 'service_unavailable',
 }
 
 export interface DomainExceptionOptions {

@@ -28,6 +28,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.UnsupportedMediaType]: 415,
   [ErrorKind.TooManyRequests]: 429,
   [ErrorKind.BadGateway]: 502,
+  [ErrorKind.ServiceUnavailable]: 503,
 };
 
 /** Swedish titles per status, for pages and for the problem `title`. */

@@ -1,0 +1,5 @@
+export * from './model/report-model.js';
+export * from './report.module.js';
+
+/** The report lib's tables (filled as its entities land). */
+export const REPORT_ENTITIES: Array<new () => unknown> = [];
