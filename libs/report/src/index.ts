@@ -1,4 +1,5 @@
 export * from './model/report-model.js';
+export * from './model/report-sections.js';
 export * from './report.module.js';
 
 /** The report lib's tables (filled as its entities land). */
