@@ -1,6 +1,10 @@
 export * from './model/report-model.js';
 export * from './model/report-sections.js';
 export * from './report.module.js';
+export * from './report.exception.js';
+export * from './reports/report-state.machine.js';
 
-/** The report lib's tables (filled as its entities land). */
-export const REPORT_ENTITIES: Array<new () => unknown> = [];
+import { CountyReport } from './reports/county-report.entity.js';
+import { ReportVersion } from './reports/report-version.entity.js';
+/** The report lib's tables. */
+export const REPORT_ENTITIES: Array<new () => unknown> = [CountyReport, ReportVersion];

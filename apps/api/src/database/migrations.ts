@@ -11,6 +11,7 @@ import { UserSessionUserIndex1796062642360 } from '../../../../migrations/179606
 import { CycleForeignKeys1796062890579 } from '../../../../migrations/1796062890579-CycleForeignKeys.js';
 import { TemplateTables1796064787362 } from '../../../../migrations/1796064787362-TemplateTables.js';
 import { AnalysisTables1796065289764 } from '../../../../migrations/1796065289764-AnalysisTables.js';
+import { ReportTables1796075906738 } from '../../../../migrations/1796075906738-ReportTables.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CycleForeignKeys1796062890579,
   TemplateTables1796064787362,
   AnalysisTables1796065289764,
+  ReportTables1796075906738,
 ];
