@@ -1,5 +1,7 @@
 export * from './model/report-model.js';
 export * from './model/report-sections.js';
+export * from './assembly/report-assembler.js';
+export * from './synthesis/synthesize.js';
 export * from './report.module.js';
 export * from './report.exception.js';
 export * from './reports/report-state.machine.js';

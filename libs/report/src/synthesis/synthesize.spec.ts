@@ -2,7 +2,7 @@ import { toDelregionSummary } from '../assembly/delregion-summary.mapper.js';
 import type { DelregionSummary } from '../model/report-model.js';
 import { supportingText, synthesize } from './synthesize.js';
 
-const LABELS = { in_och_utskrivning: 'In- och utskrivning', sip: 'Samordnad individuell plan (SIP)', avvikelser: 'Avvikelser' };
+const LABELS = { in_och_utskrivning: 'In- och utskrivningsprocessen', sip: 'Samordnad individuell plan (SIP)', avvikelser: 'Avvikelser' };
 
 function summary(code: string, answers: Record<string, unknown>, status = 'accepted'): DelregionSummary {
   return toDelregionSummary({ taskId: code, taskStatus: status, delregionCode: code, delregionName: `Delregion ${code}`, revisionNumber: 1, answers }, LABELS);
@@ -23,7 +23,7 @@ describe('synthesize', () => {
     const model = synthesize(six(), { threshold: 4, themeLabels: LABELS });
     expect(model).toMatchObject({ threshold: 4, of: 6 });
     expect(model.commonDenominators.map((theme) => [theme.themeKey, theme.delregions.length])).toEqual([['in_och_utskrivning', 4]]);
-    expect(model.commonDenominators[0]!.label).toBe('In- och utskrivning');
+    expect(model.commonDenominators[0]!.label).toBe('In- och utskrivningsprocessen');
 
     const lower = synthesize(six(), { threshold: 3, themeLabels: LABELS });
     expect(lower.commonDenominators.map((theme) => [theme.themeKey, theme.delregions.length])).toEqual([['in_och_utskrivning', 4], ['sip', 3]]);
@@ -43,6 +43,8 @@ describe('synthesize', () => {
     expect(supportingText({ successes: null, challenges: 'För få SIP:ar upprättas.', deviationsAnalysis: null }, LABELS.sip)).toBe('För få SIP:ar upprättas.');
     expect(supportingText({ successes: 'Gossip.', challenges: null, deviationsAnalysis: '69 % av avvikelserna gällde in- och utskrivning.' }, LABELS.sip)).toBeNull();
     expect(supportingText({ successes: null, challenges: null, deviationsAnalysis: '69 % av avvikelserna gällde X.' }, 'Avvikelser')).toBe('69 % av avvikelserna gällde X.');
+    expect(supportingText({ successes: 'Fler meddelanden om utskrivningsklar i tid.', challenges: null, deviationsAnalysis: null }, LABELS.in_och_utskrivning)).toBe('Fler meddelanden om utskrivningsklar i tid.');
+    expect(supportingText({ successes: 'Och för med.', challenges: null, deviationsAnalysis: null }, 'Och för med')).toBeNull();
   });
 
   it('counts a theme once per delregion even when tagged twice', () => {

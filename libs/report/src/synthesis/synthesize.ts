@@ -66,25 +66,28 @@ function commonThemes(summaries: DelregionSummary[], { threshold, themeLabels }:
 }
 
 const STOP_WORDS = new Set(['och', 'för', 'med', 'den', 'det', 'som', 'till', 'vid', 'från', 'samt', 'eller', 'inom', 'hos', 'mot']);
+/** Label words are matched by their first letters, so Swedish inflections and compounds meet ("utskrivningsprocessen" ~ "utskrivning"). */
+const STEM_LENGTH = 7;
 
 /**
- * The first paragraph of the delregion's successes, challenges or deviation analysis (in that order) naming one of
- * the label's words at the start of a word (so "utskrivning" finds "utskrivningsprocessen"); null when none does.
+ * The first paragraph of the delregion's successes, challenges or deviation analysis (in that order) mentioning one
+ * of the label's words: a word of the paragraph starting with the label word's first seven letters (the whole word
+ * when shorter); null when none does.
  */
 export function supportingText(summary: Pick<DelregionSummary, 'successes' | 'challenges' | 'deviationsAnalysis'>, label: string): string | null {
-  const words = label
-    .toLocaleLowerCase('sv')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
-  if (words.length === 0) return null;
-  const mentions = words.map((word) => new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu'));
+  const stems = words(label)
+    .filter((word) => word.length >= 3 && !STOP_WORDS.has(word))
+    .map((word) => word.slice(0, STEM_LENGTH));
+  if (stems.length === 0) return null;
   for (const text of [summary.successes, summary.challenges, summary.deviationsAnalysis]) {
     for (const paragraph of (text ?? '').split(/\n+/).map((line) => line.trim())) {
-      if (paragraph && mentions.some((mention) => mention.test(paragraph))) return paragraph;
+      if (paragraph && words(paragraph).some((word) => stems.some((stem) => word.startsWith(stem)))) return paragraph;
     }
   }
   return null;
 }
+
+const words = (text: string): string[] => text.toLocaleLowerCase('sv').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 function deviationRollUp(summaries: DelregionSummary[]): SynthesisModel['deviations'] {
   const byType = new Map<string, { type: string; delregions: string[]; counts: number[]; systemFlaw: boolean; proposals: Array<{ delregionCode: string; text: string }> }>();

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, type RequestContext } from '@arshjulet/core';
+import { comparedRange } from '@arshjulet/cycle';
+import { Period } from '@arshjulet/indicators';
+import { ChartRenderer } from '../charts/index.js';
+import { buildCompilation } from '../compilation/compilation.builder.js';
+import { CompilationRepository, type CompilationCycleRow } from '../compilation/compilation.repository.js';
+import type { CompilationModel, OwnSections, ReportModel } from '../model/report-model.js';
+import { ReportException } from '../report.exception.js';
+import { synthesize } from '../synthesis/synthesize.js';
+import { AssemblyRepository } from './assembly.repository.js';
+import { toDelregionSummary } from './delregion-summary.mapper.js';
+
+export interface AssembleOptions {
+  ownSections: OwnSections;
+  state: string;
+  versionNumber: number | null;
+}
+
+/**
+ * Builds the county compilation and the county report as data (report-model.ts) for the renderer. Reads a fixed
+ * number of statements whatever the number of indicators or delregions; the charts are rendered once and cached
+ * by the one ChartRenderer this singleton holds.
+ */
+@Injectable()
+export class ReportAssembler {
+  private readonly charts = new ChartRenderer();
+
+  constructor(
+    private readonly compilations: CompilationRepository,
+    private readonly assembly: AssemblyRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The county compilation from the cycle's frozen snapshot; before launch, a preview of the live figures (frozenAt null). */
+  async compilation(ctx: RequestContext, cycleId: string): Promise<CompilationModel> {
+    const cycle = await this.compilations.cycle(ctx, cycleId);
+    if (!cycle) throw ReportException.cycleNotFound();
+    return this.compile(ctx, cycle);
+  }
+
+  async assemble(ctx: RequestContext, cycleId: string, options: AssembleOptions): Promise<ReportModel> {
+    const cycle = await this.compilations.cycle(ctx, cycleId);
+    if (!cycle) throw ReportException.cycleNotFound();
+    const [compilation, tasks, themeLabels] = await Promise.all([
+      this.compile(ctx, cycle),
+      this.assembly.tasksWithLatestRevision(ctx, cycle.id),
+      this.assembly.themeLabels(ctx),
+    ]);
+    const delregions = tasks
+      .map((task) => toDelregionSummary(task, themeLabels))
+      .sort((a, b) => a.delregionName.localeCompare(b.delregionName, 'sv') || a.delregionCode.localeCompare(b.delregionCode));
+    return {
+      cycleId: cycle.id,
+      year: cycle.year,
+      title: `Länsgemensam uppföljning ${cycle.year}: sammanställd rapport`,
+      preliminary: delregions.length === 0 || delregions.some((summary) => !summary.accepted),
+      state: options.state,
+      versionNumber: options.versionNumber,
+      generatedAt: new Date().toISOString(),
+      compilation,
+      delregions,
+      synthesis: synthesize(delregions, { threshold: this.config.REPORT_COMMON_THEME_MIN, themeLabels }),
+      ownSections: options.ownSections,
+    };
+  }
+
+  private async compile(ctx: RequestContext, cycle: CompilationCycleRow): Promise<CompilationModel> {
+    const { from, to, dataStart } = figureRange(cycle);
+    const [catalogue, members, figures] = await Promise.all([
+      this.compilations.catalogue(ctx, cycle.indicatorCodes),
+      this.compilations.memberUnits(ctx),
+      this.compilations.figures(ctx, { cycleId: cycle.id, frozen: cycle.launchedAt !== null, codes: cycle.indicatorCodes, from, to, dataStart }),
+    ]);
+    const frozenAt = cycle.launchedAt ? new Date(cycle.launchedAt).toISOString() : null;
+    return buildCompilation({ cycle, frozenAt, catalogue, members, figures }, this.charts);
+  }
+}
+
+/**
+ * The range a launch freezes (the data periods and the year before them, as the cycle lib computes it) and where
+ * the data periods themselves start (the compared period lies in them). A cycle without a readable data period
+ * (none can be launched) falls back to its own year.
+ */
+function figureRange(cycle: CompilationCycleRow): { from: string; to: string; dataStart: string } {
+  const starts = cycle.dataPeriods.flatMap((text) => {
+    const parsed = Period.tryParse(text);
+    return parsed.ok ? [parsed.period.start] : [];
+  });
+  if (starts.length === 0) return { from: `${cycle.year - 1}-01-01`, to: `${cycle.year}-12-31`, dataStart: `${cycle.year}-01-01` };
+  const [from, to] = comparedRange(cycle.dataPeriods);
+  return { from, to, dataStart: starts.sort()[0]! };
+}
