@@ -52,6 +52,7 @@ const only = (roles: Role[], status: Cell): Expectation => table(401, roles, sta
 const ADMIN = [Role.Admin];
 const ADMIN_COUNTY = [Role.Admin, Role.CountyCoordinator];
 const CYCLE_READERS = [Role.Admin, Role.CountyCoordinator, Role.DelregionCoordinator, Role.VvgReviewer];
+const REPORT_READERS = [Role.Admin, Role.CountyCoordinator, Role.VvgReviewer];
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const system = () => RequestContext.system('matrix');
@@ -423,4 +424,41 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
   'POST /api/v1/me/calendar-token': { via: 'bearer', expect: signedIn(201), request: async () => ({ path: '/api/v1/me/calendar-token', body: {} }) },
   'DELETE /api/v1/me/calendar-token': { via: 'bearer', expect: signedIn(204) },
   'GET /api/v1/me/calendar.ics': { via: 'bearer', expect: open(404), request: async () => ({ path: '/api/v1/me/calendar.ics?token=arshcal_fel' }) },
+  // The county report (libs/report): drafts are the county's (ReportManage), versions in review and later ReportRead (county, VVG),
+  // the compilation every cycle reader, published reports everyone signed in (PUBLISHED_REPORTS_PUBLIC is off in tests).
+  'GET /arshjul/:year/rapport': { via: 'browser', expect: table(303, REPORT_READERS, 404), request: async () => ({ path: '/arshjul/1999/rapport' }) },
+  'POST /arshjul/:year/rapport/sammanstall': { via: 'browser', expect: only(ADMIN_COUNTY, 404), request: async () => ({ path: '/arshjul/1999/rapport/sammanstall', body: {}, form: true }) },
+  'POST /arshjul/:year/rapport/egna-avsnitt': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: '/arshjul/1999/rapport/egna-avsnitt', body: { version: '0', conclusions: 'Matris', questions: '' }, form: true }),
+  },
+  'POST /arshjul/:year/rapport/atgard': { via: 'browser', expect: only(REPORT_READERS, 404), request: async () => ({ path: '/arshjul/1999/rapport/atgard', body: { action: 'publish' }, form: true }) },
+  'GET /arshjul/:year/rapport/forhandsgranska': { via: 'browser', expect: table(303, ADMIN_COUNTY, 404), request: async () => ({ path: '/arshjul/1999/rapport/forhandsgranska' }) },
+  'GET /arshjul/:year/rapport/versioner/:number': { via: 'browser', expect: table(303, REPORT_READERS, 404), request: async () => ({ path: '/arshjul/1999/rapport/versioner/1' }) },
+  'GET /arshjul/:year/sammanstallning/dokument': { via: 'browser', expect: table(303, CYCLE_READERS, 404), request: async () => ({ path: '/arshjul/1999/sammanstallning/dokument' }) },
+  'GET /rapporter': { via: 'browser', expect: signedIn(200, 303) },
+  'GET /rapporter/:year': { via: 'browser', expect: signedIn(404, 303), request: async () => ({ path: '/rapporter/1999' }) },
+  'GET /api/v1/cycles/:id/report/compilation': { via: 'bearer', expect: only(CYCLE_READERS, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report/compilation` }) },
+  'GET /api/v1/cycles/:id/report': { via: 'bearer', expect: only(REPORT_READERS, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report` }) },
+  'POST /api/v1/cycles/:id/report/assemble': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report/assemble`, body: {} }) },
+  'PUT /api/v1/cycles/:id/report/own-sections': {
+    via: 'bearer',
+    expect: only(ADMIN_COUNTY, ALLOWED),
+    request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report/own-sections`, body: { conclusions: '', questions: '' } }),
+  },
+  'POST /api/v1/cycles/:id/report/transitions': {
+    via: 'bearer',
+    expect: only(REPORT_READERS, ALLOWED),
+    request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report/transitions`, body: { action: 'publish' } }),
+  },
+  'GET /api/v1/cycles/:id/report/versions': { via: 'bearer', expect: only(REPORT_READERS, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report/versions` }) },
+  'GET /api/v1/cycles/:id/report/versions/:number': {
+    via: 'bearer',
+    expect: only(REPORT_READERS, ALLOWED),
+    request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report/versions/1` }),
+  },
+  'GET /api/v1/cycles/:id/report/preview': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report/preview` }) },
+  'GET /api/v1/reports': { via: 'bearer', expect: signedIn(200) },
+  'GET /api/v1/reports/:year': { via: 'bearer', expect: signedIn(404), request: async () => ({ path: '/api/v1/reports/1999' }) },
 };

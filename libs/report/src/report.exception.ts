@@ -12,6 +12,7 @@ export enum ReportErrorCode {
   NotDraft = 'report.not_draft',
   UnknownFormat = 'report.unknown_format',
   NotAcceptable = 'report.not_acceptable',
+  UnknownAction = 'report.unknown_action',
 }
 
 /** Everything the report lib refuses, with a code and a Swedish detail; the app's filter maps the kind. */
@@ -75,6 +76,14 @@ export class ReportException extends DomainException {
     return new ReportException(ErrorKind.BadRequest, {
       code: ReportErrorCode.NotAcceptable,
       detail: 'Rapporten finns som application/json, text/html, application/pdf och Excel (xlsx); Accept nämner inget av dem.',
+    });
+  }
+
+  static unknownAction(): ReportException {
+    return new ReportException(ErrorKind.Validation, {
+      code: ReportErrorCode.UnknownAction,
+      detail: 'Välj en av rapportens åtgärder.',
+      errors: [{ path: 'action', message: 'Välj en av rapportens åtgärder.' }],
     });
   }
 }
