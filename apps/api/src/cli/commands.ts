@@ -3,6 +3,7 @@ import { registerCycleCommands } from './cycle.command.js';
 import { registerDemoCommands } from './demo.command.js';
 import { registerIndicatorImportCommand } from './indicator-import.command.js';
 import { registerReferenceCommands } from './reference.command.js';
+import { registerReportCommands } from './report.command.js';
 import { registerSchedulerCommands } from './scheduler.command.js';
 import { registerUserCommands } from './user.command.js';
 
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerDemoCommands(program);
   registerCycleCommands(program);
   registerSchedulerCommands(program);
+  registerReportCommands(program);
 }
