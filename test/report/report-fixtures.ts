@@ -1,3 +1,9 @@
+import { Role } from '@arshjulet/core';
+import { save } from '../analysis/analysis-fixtures.js';
+import { importFile } from '../indicators/indicator-fixtures.js';
+import type { TestApp, TestUser } from '../support/test-app.js';
+import { SEED_002_ANALYSES, SEED_002_DELREGIONS, type Seed002Delregion } from './seed-002-analyses.js';
+
 /**
  * The figures a county report test imports (CSV as the import API takes it, `indikator;enhet;period;värde`, decimal
  * commas as Swedish Excel writes them): the nation, the county, municipalities, delregions and hospitals for a few
@@ -57,4 +63,26 @@ export function wholeYearCsv(dataYear: number): string {
     add('SIP01', 'Västra Götaland', `${year}-${String((i % 12) + 1).padStart(2, '0')}`, value);
   });
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A launched cycle of `year` with the figures above, whose six delregions have submitted their seed-002 analyses
+ * and the county has accepted them all (the short path; the whole-year test walks it with a return).
+ */
+export async function acceptedSeed002Cycle(t: TestApp, county: TestUser, year: number): Promise<{ cycleId: string; tasks: Record<Seed002Delregion, string> }> {
+  const created = await county.api.post('/api/v1/cycles').send({ year, indicatorCodes: WHOLE_YEAR_INDICATORS });
+  if (created.status !== 201) throw new Error(`cycle: ${created.status} ${JSON.stringify(created.body)}`);
+  const cycleId: string = created.body.id;
+  await county.api.post(`/api/v1/cycles/${cycleId}/transitions`).send({ action: 'start_planning' }).expect(200);
+  await importFile(county.api, wholeYearCsv(year - 1));
+  await county.api.post(`/api/v1/cycles/${cycleId}/launch`).send({}).expect(200);
+  const items = (await county.api.get(`/api/v1/tasks?cycle=${cycleId}`)).body.items as Array<{ id: string; delregion: Seed002Delregion }>;
+  const tasks = Object.fromEntries(items.map((item) => [item.delregion, item.id])) as Record<Seed002Delregion, string>;
+  for (const code of SEED_002_DELREGIONS) {
+    const coordinator = await t.userWith(Role.DelregionCoordinator, code);
+    await save(coordinator, tasks[code], SEED_002_ANALYSES[code]);
+    await coordinator.api.post(`/api/v1/tasks/${tasks[code]}/transitions`).send({ action: 'submit' }).expect(200);
+    await county.api.post(`/api/v1/tasks/${tasks[code]}/transitions`).send({ action: 'accept' }).expect(200);
+  }
+  return { cycleId, tasks };
 }
