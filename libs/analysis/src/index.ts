@@ -1,6 +1,7 @@
 export * from './analysis.exception.js';
 export * from './analysis.module.js';
 export * from './answers/answers.service.js';
+export * from './answers/answer-prefill.port.js';
 export * from './answers/breakdown-prefill.js';
 export * from './attachments/attachment.service.js';
 export * from './attachments/attachment.repository.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@arshjulet/org';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarService } from './calendar/calendar.service.js';
+import { CycleHooks } from './cycles/cycle-hooks.js';
 import { CycleOverviewService } from './cycles/cycle-overview.service.js';
 import { CycleQueryService } from './cycles/cycle-query.service.js';
 import { CycleRepository } from './cycles/cycle.repository.js';
@@ -22,8 +23,8 @@ import { TasksController } from './tasks/tasks.controller.js';
   controllers: [CyclesController, TasksController, CalendarController],
   providers: [
     CycleRepository, TaskRepository, CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService,
-    DemoCycleService, ReminderJob, PhaseAnnouncementJob, TaskHooks,
+    DemoCycleService, ReminderJob, PhaseAnnouncementJob, TaskHooks, CycleHooks,
   ],
-  exports: [CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService, DemoCycleService, TaskHooks],
+  exports: [CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService, DemoCycleService, TaskHooks, CycleHooks],
 })
 export class CycleModule {}

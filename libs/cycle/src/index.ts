@@ -17,6 +17,8 @@ export * from './calendar/calendar.service.js';
 export * from './demo/demo-cycle.service.js';
 export * from './reminders/reminder-schedule.js';
 export * from './cycles/template-version.port.js';
+export * from './cycles/cycle-hooks.js';
+export * from './cycles/carried-over-decisions.port.js';
 export * from './pages/cycle-pages.module.js';
 export * from './pages/cycle-start.service.js';
 export * from './pages/start-page.mapper.js';

@@ -12,6 +12,7 @@ import { CycleForeignKeys1796062890579 } from '../../../../migrations/1796062890
 import { TemplateTables1796064787362 } from '../../../../migrations/1796064787362-TemplateTables.js';
 import { AnalysisTables1796065289764 } from '../../../../migrations/1796065289764-AnalysisTables.js';
 import { ReportTables1796075906738 } from '../../../../migrations/1796075906738-ReportTables.js';
+import { FeedbackTables1796076005311 } from '../../../../migrations/1796076005311-FeedbackTables.js';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795468901408,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   TemplateTables1796064787362,
   AnalysisTables1796065289764,
   ReportTables1796075906738,
+  FeedbackTables1796076005311,
 ];

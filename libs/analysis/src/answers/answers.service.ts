@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { RequestContext } from '@arshjulet/core';
 import { TaskService } from '@arshjulet/cycle';
 import { TransactionalConnection } from '@arshjulet/db';
 import { type Answers, completeness, type TemplateDefinition, validateAnswers } from '@arshjulet/templates';
+import { ANSWER_PREFILL_PORT, type AnswerPrefillPort } from './answer-prefill.port.js';
 import { AnalysisException } from '../analysis.exception.js';
 import { AnalysisRepository, type AnalysisTaskRow } from '../tasks/analysis.repository.js';
-import { AnalysisTasks } from '../tasks/analysis-tasks.service.js';
+import { AnalysisTasks, EDITABLE_STATUSES } from '../tasks/analysis-tasks.service.js';
 import { type BreakdownPrefill, prefillOf } from './breakdown-prefill.js';
 import { DraftRepository } from './draft.repository.js';
 
@@ -34,6 +35,7 @@ export class AnswersService {
     private readonly repository: AnalysisRepository,
     private readonly drafts: DraftRepository,
     private readonly taskService: TaskService,
+    @Optional() @Inject(ANSWER_PREFILL_PORT) private readonly suggestions: AnswerPrefillPort | null = null,
   ) {}
 
   async get(ctx: RequestContext, taskId: string): Promise<AnswersView> {
@@ -60,7 +62,8 @@ export class AnswersService {
           savedAt: draft?.savedAt ? new Date(draft.savedAt).toISOString() : null,
         });
       }
-      const answers: Answers = { ...(draft?.answers ?? {}) };
+      // A save keeps what the form showed prefilled, even when the client sent only the fields it changed.
+      const answers: Answers = await this.suggested(tx, task, definition, draft?.answers ?? {});
       for (const [key, value] of Object.entries(patch)) {
         if (value === null) delete answers[key];
         else answers[key] = value;
@@ -74,6 +77,14 @@ export class AnswersService {
     });
   }
 
+  /** `answers` plus the port's suggestions for the template's fields without an answer, while the task is editable. */
+  private async suggested(ctx: RequestContext, task: AnalysisTaskRow, definition: TemplateDefinition | null, answers: Answers): Promise<Answers> {
+    if (!this.suggestions || !definition || !EDITABLE_STATUSES.includes(task.status)) return { ...answers };
+    const keys = new Set(definition.sections.flatMap((s) => s.fields.map((f) => f.key)));
+    const suggested = await this.suggestions.suggest(ctx, task);
+    return { ...Object.fromEntries(Object.entries(suggested).filter(([key]) => keys.has(key) && !(key in answers))), ...answers };
+  }
+
   private async view(ctx: RequestContext, task: AnalysisTaskRow): Promise<AnswersView> {
     const [definition, draft] = await Promise.all([this.tasks.definition(ctx, task), this.drafts.find(ctx, task.id)]);
     const breakdowns = (definition?.sections ?? []).flatMap((s) => s.fields).filter((f) => f.type === 'indicator_breakdown' && typeof f.indicator === 'string');
@@ -82,7 +93,7 @@ export class AnswersService {
     return {
       taskId: task.id,
       taskStatus: task.status,
-      answers: draft?.answers ?? {},
+      answers: await this.suggested(ctx, task, definition, draft?.answers ?? {}),
       version: draft?.version ?? 0,
       savedBy: draft?.savedBy ?? null,
       savedAt: draft?.savedAt ?? null,

@@ -5,6 +5,7 @@ import { TransitionRunner } from '@arshjulet/workflow';
 import { CycleException } from '../cycle.exception.js';
 import { TaskRepository } from '../tasks/task.repository.js';
 import { addDays } from './cycle-dates.js';
+import { CycleHooks } from './cycle-hooks.js';
 import type { Cycle } from './cycle.entity.js';
 import { statusChangedDrafts } from './cycle-messages.js';
 import { CycleRepository } from './cycle.repository.js';
@@ -33,6 +34,7 @@ export class CycleTransitionService {
     private readonly runner: TransitionRunner,
     private readonly cycles: CycleRepository,
     private readonly tasks: TaskRepository,
+    private readonly hooks: CycleHooks,
     @Optional() @Inject(TEMPLATE_VERSION_PORT) private readonly templateVersions: TemplateVersionPort | null = null,
   ) {}
 
@@ -62,7 +64,9 @@ export class CycleTransitionService {
           cycle.launchedAt = new Date();
         }
         cycle.status = to;
-        return { ...s, cycle: await this.cycles.save(tx, cycle) };
+        const saved = await this.cycles.save(tx, cycle);
+        await this.hooks.onTransition(tx, saved, action);
+        return { ...s, cycle: saved };
       },
       effects: async (tx, s, t, given) => statusChangedDrafts(s.cycle, t.to, await this.tasks.participants(tx), given.reason?.trim() || null),
     });

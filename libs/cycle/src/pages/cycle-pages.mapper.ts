@@ -157,7 +157,8 @@ function actionForms(cycle: Cycle, allowed: CycleAction[], fieldErrors: FieldErr
     }));
 }
 
-export function cyclePageView(cycle: Cycle, allowed: CycleAction[], warnings: DateWarning[], canManage: boolean, today: string, fieldErrors: FieldErrorsById = {}) {
+/** `carried`: last year's decisions as actions (the feedback lib's lines), after any typed on the cycle itself. */
+export function cyclePageView(cycle: Cycle, allowed: CycleAction[], warnings: DateWarning[], canManage: boolean, today: string, fieldErrors: FieldErrorsById = {}, carried: string[] = []) {
   return {
     title: cycle.name,
     year: cycle.year,
@@ -168,7 +169,7 @@ export function cyclePageView(cycle: Cycle, allowed: CycleAction[], warnings: Da
     dataPeriods: cycle.dataPeriods.join(', '),
     focusAreas: cycle.focusAreas,
     indicators: n(cycle.indicatorCodes.length),
-    carriedOver: cycle.carriedOverDecisions ?? [],
+    carriedOver: [...(cycle.carriedOverDecisions ?? []), ...carried],
     launchedAt: cycle.launchedAt ? formatDateTime(cycle.launchedAt) : null,
     warnings: warningsView(warnings),
     canEdit: canManage && cycle.status !== 'closed',

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type RequestContext, ValidationException } from '@arshjulet/core';
 import { formatNumber, IndicatorCatalogueService } from '@arshjulet/indicators';
 import { AccessService, OrgUnitService, Permission } from '@arshjulet/org';
 import { CycleException } from '../cycle.exception.js';
+import { CARRIED_OVER_DECISIONS_PORT, type CarriedOverDecisionsPort } from '../cycles/carried-over-decisions.port.js';
 import { dateWarnings, todayInStockholm } from '../cycles/cycle-dates.js';
 import type { Cycle } from '../cycles/cycle.entity.js';
 import { CycleOverviewService } from '../cycles/cycle-overview.service.js';
@@ -39,6 +40,7 @@ export class CyclePagesService {
     private readonly access: AccessService,
     private readonly orgUnits: OrgUnitService,
     private readonly catalogue: IndicatorCatalogueService,
+    @Optional() @Inject(CARRIED_OVER_DECISIONS_PORT) private readonly carriedOver: CarriedOverDecisionsPort | null = null,
   ) {}
 
   async list(ctx: RequestContext, page: number) {
@@ -61,7 +63,8 @@ export class CyclePagesService {
 
   async show(ctx: RequestContext, yearText: string, fieldErrors: view.FieldErrorsById) {
     const cycle = await this.byYear(ctx, yearText);
-    return view.cyclePageView(cycle, this.cycles.allowedActions(ctx, cycle), dateWarnings(datesOf(cycle)), this.cycles.canManage(ctx), todayInStockholm(), fieldErrors);
+    const carried = (await this.carriedOver?.forYear(ctx, cycle.year)) ?? [];
+    return view.cyclePageView(cycle, this.cycles.allowedActions(ctx, cycle), dateWarnings(datesOf(cycle)), this.cycles.canManage(ctx), todayInStockholm(), fieldErrors, carried);
   }
 
   async editForm(ctx: RequestContext, yearText: string) {
