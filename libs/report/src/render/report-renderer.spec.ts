@@ -2,9 +2,12 @@ import ExcelJS from 'exceljs';
 import { reportSections } from '../model/report-sections.js';
 import { reportModelFixture } from './__fixtures__/report-model.fixture.js';
 import { ReportRenderer } from './report-renderer.js';
+import { nestHeadings } from './report-helpers.js';
 import { sheetName } from './report-xlsx.js';
 
 const renderer = new ReportRenderer();
+// exceljs types its input as the older, non-generic Buffer.
+const readable = (buffer: Buffer): Parameters<ExcelJS.Xlsx['load']>[0] => buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0];
 /** The document's visible text, tags dropped and entities of interest decoded. */
 const textOf = (html: string): string => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -91,11 +94,23 @@ describe('ReportRenderer.html', () => {
   });
 });
 
+describe('nestHeadings', () => {
+  it('starts an answer’s headings one level below the heading they sit under and keeps their steps', () => {
+    expect(nestHeadings('<h4>A</h4><p>x</p><h5>B</h5><h4>C</h4>', 3)).toBe('<h3>A</h3><p>x</p><h4>B</h4><h3>C</h3>');
+    expect(nestHeadings('<h3>A</h3><h5>B</h5>', 5)).toBe('<h5>A</h5><h6>B</h6>');
+    expect(nestHeadings('<p>no headings</p>', 4)).toBe('<p>no headings</p>');
+  });
+
+  it('is applied to the own sections: a "## heading" in the conclusions becomes an h3 under the section’s h2', () => {
+    expect(renderer.html(reportModelFixture())).toMatch(/<h2 id="slutsatser-rubrik">Slutsatser och reflektioner<\/h2>\s*<h3>Slutsatser<\/h3>/);
+  });
+});
+
 describe('ReportRenderer.xlsx', () => {
   it('writes one worksheet per table, a bold header row and numbers as numbers', async () => {
     const model = reportModelFixture();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderer.xlsx(model));
+    await workbook.xlsx.load(readable(await renderer.xlsx(model)));
     const tableIds = [...model.compilation.tables, ...model.synthesis.tables].map((table) => table.id);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(tableIds);
     const sheet = workbook.getWorksheet('tabell-n1-delregioner')!;
@@ -111,7 +126,7 @@ describe('ReportRenderer.xlsx', () => {
 
   it('writes the compilation alone too', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderer.xlsx(reportModelFixture().compilation));
+    await workbook.xlsx.load(readable(await renderer.xlsx(reportModelFixture().compilation)));
     expect(workbook.worksheets).toHaveLength(3);
   });
 

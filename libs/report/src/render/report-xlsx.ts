@@ -45,13 +45,14 @@ export async function reportWorkbook(model: ReportModel | CompilationModel): Pro
   const taken = new Set<string>();
   for (const table of reportTables(model)) {
     const sheet = workbook.addWorksheet(sheetName(table.id, taken));
-    const header = sheet.addRow(table.columns);
+    // Array.from: exceljs tells a row array by `instanceof Array`, which a model cloned in another realm (structuredClone under Jest) fails.
+    const header = sheet.addRow(Array.from(table.columns));
     header.font = { bold: true };
     header.getCell(1).note = table.caption;
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     table.rows.forEach((row, rowIndex) => {
       const added = sheet.addRow(
-        row.map((text, columnIndex) => {
+        Array.from(row, (text, columnIndex) => {
           const raw = table.raw?.[rowIndex]?.[columnIndex];
           if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
           if (raw === undefined) return swedishNumber(text) ?? text;

@@ -139,7 +139,12 @@ const delregion = (code: string, name: string, overrides: Partial<DelregionSumma
 const formatPer100000 = (value: number | null): string => (value === null ? 'uppgift saknas' : new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(value));
 const formatPercent = (value: number | null): string => (value === null ? 'uppgift saknas' : `${new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(value)}\u00a0%`);
 
+/** A fresh copy each call: a test may change it freely. */
 export function reportModelFixture(overrides: Partial<ReportModel> = {}): ReportModel {
+  return structuredClone(buildFixture(overrides));
+}
+
+function buildFixture(overrides: Partial<ReportModel>): ReportModel {
   const delregions: DelregionSummary[] = [
     delregion('DR1', 'Göteborg', {}),
     delregion('DR2', 'Södra Bohuslän', {
