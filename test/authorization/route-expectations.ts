@@ -461,4 +461,41 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
   'GET /api/v1/cycles/:id/report/preview': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/report/preview` }) },
   'GET /api/v1/reports': { via: 'bearer', expect: signedIn(200) },
   'GET /api/v1/reports/:year': { via: 'bearer', expect: signedIn(404), request: async () => ({ path: '/api/v1/reports/1999' }) },
+  // VVG's feedback and decisions (libs/feedback): comments FeedbackWrite (VVG), answers ReportManage (county),
+  // decisions DecisionRecord (VVG), reading ReportRead; an action's status VVG or the county.
+  'GET /arshjul/:year/rapport/granskning': { via: 'browser', expect: table(303, REPORT_READERS, 404), request: async () => ({ path: '/arshjul/1999/rapport/granskning' }) },
+  'POST /arshjul/:year/rapport/granskning/kommentarer': {
+    via: 'browser',
+    expect: only([Role.Admin, Role.VvgReviewer], 404),
+    request: async () => ({ path: '/arshjul/1999/rapport/granskning/kommentarer', body: { sectionId: 'slutsatser', body: 'x' }, form: true }),
+  },
+  'POST /arshjul/:year/rapport/granskning/kommentarer/:commentId/svar': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/arshjul/1999/rapport/granskning/kommentarer/${NO_SUCH_ID}/svar`, body: { body: 'x' }, form: true }),
+  },
+  'GET /arshjul/:year/beslut': { via: 'browser', expect: table(303, REPORT_READERS, 404), request: async () => ({ path: '/arshjul/1999/beslut' }) },
+  'POST /arshjul/:year/beslut': { via: 'browser', expect: only([Role.Admin, Role.VvgReviewer], 404), request: async () => ({ path: '/arshjul/1999/beslut', body: { text: 'x' }, form: true }) },
+  'GET /beslut': { via: 'browser', expect: table(303, REPORT_READERS, 200) },
+  'POST /beslut/:id/status': { via: 'browser', expect: only(REPORT_READERS, 404), request: async () => ({ path: `/beslut/${NO_SUCH_ID}/status`, body: { status: 'done' }, form: true }) },
+  'GET /api/v1/cycles/:id/feedback': { via: 'bearer', expect: only(REPORT_READERS, 404), request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/feedback` }) },
+  'POST /api/v1/cycles/:id/feedback': {
+    via: 'bearer',
+    expect: only([Role.Admin, Role.VvgReviewer], 404),
+    request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/feedback`, body: { sectionId: 'slutsatser', body: 'x' } }),
+  },
+  'POST /api/v1/cycles/:id/feedback/:commentId/answers': {
+    via: 'bearer',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: `/api/v1/cycles/${NO_SUCH_ID}/feedback/${NO_SUCH_ID}/answers`, body: { body: 'x' } }),
+  },
+  'GET /api/v1/decisions': { via: 'bearer', expect: only(REPORT_READERS, 200) },
+  'GET /api/v1/decisions/:id': { via: 'bearer', expect: only(REPORT_READERS, 404), request: async () => ({ path: `/api/v1/decisions/${NO_SUCH_ID}` }) },
+  'POST /api/v1/decisions': { via: 'bearer', expect: only([Role.Admin, Role.VvgReviewer], 404), request: async () => ({ path: '/api/v1/decisions', body: { cycleId: NO_SUCH_ID } }) },
+  'PATCH /api/v1/decisions/:id': { via: 'bearer', expect: only([Role.Admin, Role.VvgReviewer], 428), request: async () => ({ path: `/api/v1/decisions/${NO_SUCH_ID}`, body: {} }) },
+  'PATCH /api/v1/decisions/:id/action': {
+    via: 'bearer',
+    expect: only(REPORT_READERS, 404),
+    request: async () => ({ path: `/api/v1/decisions/${NO_SUCH_ID}/action`, body: { status: 'done' } }),
+  },
 };

@@ -37,7 +37,7 @@ export class FeedbackPagesController {
   @Authenticated(Permission.FeedbackWrite)
   @Redirect('/arshjul', 303)
   async comment(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('year') year: string, @Body() body: FormBody) {
-    return this.done(request, await this.pages.comment(ctx, year, body));
+    return this.done(request, await this.pages.comment(ctx, year, body ?? {}));
   }
 
   @FormPage(REVIEW_FORM)
@@ -45,7 +45,7 @@ export class FeedbackPagesController {
   @Authenticated(Permission.ReportManage)
   @Redirect('/arshjul', 303)
   async answer(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('year') year: string, @Param('commentId', ParseUUIDPipe) commentId: string, @Body() body: FormBody) {
-    return this.done(request, await this.pages.answer(ctx, year, commentId, body));
+    return this.done(request, await this.pages.answer(ctx, year, commentId, body ?? {}));
   }
 
   @Get('arshjul/:year/beslut')
@@ -60,7 +60,7 @@ export class FeedbackPagesController {
   @Authenticated(Permission.DecisionRecord)
   @Redirect('/arshjul', 303)
   async record(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('year') year: string, @Body() body: FormBody) {
-    return this.done(request, await this.pages.recordDecision(ctx, year, body));
+    return this.done(request, await this.pages.recordDecision(ctx, year, body ?? {}));
   }
 
   @Get('beslut')
@@ -75,6 +75,6 @@ export class FeedbackPagesController {
   @Authenticated(Permission.ReportRead)
   @Redirect('/beslut', 303)
   async status(@Ctx() ctx: RequestContext, @Req() request: Request, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody) {
-    return this.done(request, await this.pages.setStatus(ctx, id, body));
+    return this.done(request, await this.pages.setStatus(ctx, id, body ?? {}));
   }
 }
