@@ -49,6 +49,16 @@ describe('PdfPrinter', () => {
     expect(text).not.toMatch(/preliminär/i);
   }, 90_000);
 
+  it('gives up with 503 when a print outlasts REPORT_PDF_TIMEOUT_SECONDS, and frees its turn for the next print', async () => {
+    const printer = new PdfPrinter({ chromiumPath: CHROMIUM_PATH, timeoutSeconds: 1, maxConcurrent: 1 });
+    const stuck = '<!DOCTYPE html><html lang="sv"><title>x</title><script>for (;;) {}</script></html>';
+    // Two at once with one slot: the second waits for the first and would wait forever if a timed-out print kept it.
+    const results = await Promise.allSettled([printer.print(stuck), printer.print(stuck)]);
+    for (const result of results) {
+      expect(result).toMatchObject({ status: 'rejected', reason: { kind: ErrorKind.ServiceUnavailable, code: 'report.pdf_timeout' } });
+    }
+  }, 90_000);
+
   it('answers 503 with a Swedish reason when no Chromium is installed', async () => {
     const printer = new PdfPrinter({ CHROMIUM_PATH: '/nonexistent/chromium', REPORT_PDF_TIMEOUT_SECONDS: 5 });
     const error = await printer.print('<p>x</p>').catch((caught: unknown) => caught);

@@ -64,11 +64,13 @@ export class PdfPrinter {
 
   private async printBounded(html: string, preliminary: boolean): Promise<Buffer> {
     const timeoutMs = this.timeoutSeconds * 1000;
+    // One deadline, ours: Playwright's own timeouts are set later so they never answer first with another reason.
+    const playwrightTimeoutMs = timeoutMs + 5000;
     let browser: Browser | null = null;
     let finished = false;
     const work = (async (): Promise<Buffer> => {
       try {
-        browser = await chromium.launch({ executablePath: this.chromiumPath, headless: true, args: CHROMIUM_ARGS, timeout: timeoutMs });
+        browser = await chromium.launch({ executablePath: this.chromiumPath, headless: true, args: CHROMIUM_ARGS, timeout: playwrightTimeoutMs });
       } catch (error) {
         this.logger.warn(`Chromium at ${this.chromiumPath} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
         throw PdfPrintException.launchFailed(this.chromiumPath);
@@ -79,7 +81,7 @@ export class PdfPrinter {
         throw PdfPrintException.timedOut(this.timeoutSeconds);
       }
       const page = await browser.newPage();
-      page.setDefaultTimeout(timeoutMs);
+      page.setDefaultTimeout(playwrightTimeoutMs);
       // The document is self-contained; nothing in it (a link in a delregion's text) may make the server fetch.
       await page.route(/^(?!data:|about:)/, (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
