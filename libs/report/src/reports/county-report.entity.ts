@@ -22,7 +22,7 @@ export class CountyReport {
   state: ReportState;
 
   /** Markdown, never touched when the generated parts are assembled again. */
-  @Column({ type: 'jsonb', default: () => `'{"conclusions":"","questions":""}'` })
+  @Column({ type: 'jsonb', default: () => `'{"questions": "", "conclusions": ""}'` })
   ownSections: OwnSections;
 
   @CreateDateColumn({ type: 'timestamptz' })
