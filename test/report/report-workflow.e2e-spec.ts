@@ -137,6 +137,14 @@ describe('County report workflow (API)', () => {
     expect((await vvg.api.get(report(cycleId, '/compilation?format=pdf'))).status).toBe(503);
     expect((await viewer.api.get(report(cycleId, '/compilation'))).status).toBe(403);
     expect((await county.api.get(report(cycleId, '/preview?format=html'))).text).toContain('Preliminär');
+    // The issue's address of the compilation: its frozen figures as JSON, the document in the other formats.
+    const frozen = await vvg.api.get(`/api/v1/cycles/${cycleId}/compilation`);
+    expect(frozen.status).toBe(200);
+    expect(frozen.body).toMatchObject({ frozenAt: expect.any(String), values: expect.any(Array) });
+    const document = await vvg.api.get(`/api/v1/cycles/${cycleId}/compilation?format=html`);
+    expect(document.text).toMatch(/^<!doctype html>/i);
+    expect(document.text).toContain('Länssammanställning');
+    expect((await vvg.api.get(`/api/v1/cycles/${cycleId}/compilation`).set('Accept', XLSX)).headers['content-type']).toBe(XLSX);
   }, 120_000);
 });
 

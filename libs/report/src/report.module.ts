@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CycleModule } from '@arshjulet/cycle';
 import { AuthModule } from '@arshjulet/org';
 import { AssemblyRepository } from './assembly/assembly.repository.js';
 import { ReportAssembler } from './assembly/report-assembler.js';
@@ -16,7 +17,7 @@ import { ReportsController } from './reports/reports.controller.js';
 
 /** The county compilation and the county report: assembly, charts, rendering (HTML, PDF, XLSX), versions. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, CycleModule],
   controllers: [ReportsController, ReportPagesController],
   providers: [
     CompilationRepository, AssemblyRepository, ReportAssembler, ReportRenderer, PdfPrinter,

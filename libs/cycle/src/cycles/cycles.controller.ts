@@ -7,7 +7,7 @@ import { CycleQueryService } from './cycle-query.service.js';
 import { CycleService } from './cycle.service.js';
 import { CycleTransitionService } from './cycle-transition.service.js';
 import {
-  CompilationDto, CreateCycleDto, CycleOverviewDto, CyclePageDto, CycleQueryDto, CycleResponseDto, CycleTransitionDto, LaunchDto, mapCompilation, mapCycle,
+  CreateCycleDto, CycleOverviewDto, CyclePageDto, CycleQueryDto, CycleResponseDto, CycleTransitionDto, LaunchDto, mapCycle,
   mapOverview, UpdateCycleDto,
 } from './dto/cycle.dto.js';
 
@@ -80,15 +80,6 @@ export class CyclesController {
   async transition(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: CycleTransitionDto): Promise<CycleResponseDto> {
     const { cycle } = await this.transitions.transition(ctx, id, body.action, { reason: body.reason ?? null }, body.version);
     return mapCycle(cycle, this.cycles.allowedActions(ctx, cycle));
-  }
-
-  @Get(':id/compilation')
-  @Authenticated(Permission.CycleRead)
-  @ApiOperation({ summary: 'The frozen county compilation, exactly as at launch' })
-  @ApiOkResponse({ type: CompilationDto })
-  async compilation(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<CompilationDto> {
-    const { cycle, values } = await this.queries.compilation(ctx, id);
-    return mapCompilation(cycle, values);
   }
 
   @Get(':id/overview')

@@ -4,6 +4,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Ctx, RequestContext } from '@arshjulet/core';
+import { CompilationDto, CycleQueryService, mapCompilation } from '@arshjulet/cycle';
 import { Authenticated, Permission } from '@arshjulet/org';
 import type { CompilationModel, ReportModel } from '../model/report-model.js';
 import { mapPublished, mapReport, mapVersion, OwnSectionsDto, PublishedReportDto, ReportDto, ReportTransitionDto, ReportVersionDto } from './dto/report.dto.js';
@@ -25,6 +26,7 @@ export class ReportsController {
     private readonly reports: ReportService,
     private readonly documents: ReportDocuments,
     private readonly output: ReportOutput,
+    private readonly cycles: CycleQueryService,
   ) {}
 
   private async negotiate<M extends ReportModel | CompilationModel>(
@@ -40,6 +42,24 @@ export class ReportsController {
     const dto = mapReport(overview, overview.report ? this.reports.allowedActions(ctx, overview.report.state) : []);
     response.setHeader('ETag', etagOf(dto.version));
     return dto;
+  }
+
+  @Get('cycles/:id/compilation')
+  @Authenticated(Permission.CycleRead)
+  @ApiOperation({ summary: 'The frozen county compilation: its figures exactly as at launch (JSON), or the compilation document as HTML, PDF or XLSX' })
+  @ApiQuery(FORMAT_QUERY)
+  @ApiProduces(...PRODUCES)
+  @ApiOkResponse({ type: CompilationDto })
+  @ApiServiceUnavailableResponse({ description: NO_PDF })
+  async frozenCompilation(
+    @Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Query('format') format: unknown, @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    if (negotiateFormat(format, accept) === 'json') {
+      const { cycle, values } = await this.cycles.compilation(ctx, id);
+      return mapCompilation(cycle, values);
+    }
+    return this.negotiate(response, format, accept, () => this.documents.compilation(ctx, id), (document) => document.model);
   }
 
   @Get('cycles/:id/report/compilation')
