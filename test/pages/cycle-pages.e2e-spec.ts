@@ -152,6 +152,8 @@ describe('årshjul pages: create, edit, launch, overview and tasks – on plain 
 
     const compilation = await county.browser.get(`${page}/sammanstallning`).expect(200);
     expect(compilation.text).toContain(`<h1>Länssammanställning ${cycle.year}</h1>`);
+    // The cycle's year, not today's (a view helper named `year` used to shadow it).
+    expect(compilation.text).toContain(`Tillbaka till årshjulet ${cycle.year}</a>`);
   });
 
   it('says on the launch confirmation how many values will be frozen, counted now, and the launch freezes exactly those', async () => {

@@ -9,7 +9,6 @@ export function configureViewEngine(app: NestExpressApplication): void {
   if (!registered) {
     hbs.registerPartials(webPaths.partials());
     hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-    hbs.registerHelper('year', () => new Date().getFullYear());
     registered = true;
   }
   app.setBaseViewsDir(webPaths.views());
