@@ -91,21 +91,11 @@ function localiseIds(svg: string, prefix: string): string {
     .replace(/(href=")#([^"]+)(")/g, (all, head: string, id: string, tail: string) => (ids.has(id) ? `${head}#${prefix}-${id}${tail}` : all));
 }
 
-/** SHA-256 of the spec as JSON with object keys sorted, so key order never splits the cache. */
+/**
+ * SHA-256 of the spec as plain JSON. The builders write every spec in one fixed key order, so the native
+ * serialiser keys the cache as well as a key-sorting one would, at a fraction of its cost (a key-sorting walk was
+ * the most expensive function of a report's assembly: about 100 ms for 129 charts).
+ */
 export function specHash(spec: unknown): string {
-  return createHash('sha256').update(stableJson(spec)).digest('hex');
-}
-
-function stableJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'null';
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map(stableJson).join(',')}]`;
-  }
-  const entries = Object.keys(value)
-    .sort()
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  return createHash('sha256').update(JSON.stringify(spec) ?? 'null').digest('hex');
 }
