@@ -152,6 +152,14 @@ describe('Report assembly', () => {
     expect(done.synthesis.tables.map((table) => table.id)).toEqual(['gemensamma-namnare', 'skillnader', 'fardplan', 'avvikelser']);
   }, 60_000);
 
+  it('an indicator with municipal figures only is compared on its latest municipal period', async () => {
+    const { cycleId, year } = await plannedCycle(['SO02'], (y) => `indikator;enhet;period;värde\nSO02;Strömstad;${y};28\nSO02;Essunga;${y};73\n`);
+    await launch(cycleId);
+    const so02 = indicator(await assembler.compilation(t.systemContext(), cycleId), 'SO02');
+    expect(so02).toMatchObject({ period: String(year - 1), county: null, nation: null, spread: { among: 'municipality', count: 2, lowest: { orgUnitName: 'Strömstad' }, highest: { orgUnitName: 'Essunga' } } });
+    expect(so02.charts.map((c) => c.kind)).toEqual(['municipalities_latest']);
+  });
+
   it('an unknown cycle is a 404 ReportException, also for an id that is no UUID', async () => {
     await expect(assembler.compilation(t.systemContext(), '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'report.cycle_not_found' });
     await expect(assembler.assemble(t.systemContext(), 'x', { ownSections: OWN, state: 'draft', versionNumber: null })).rejects.toMatchObject({ code: 'report.cycle_not_found' });

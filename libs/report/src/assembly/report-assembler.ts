@@ -67,13 +67,13 @@ export class ReportAssembler {
 
   private async compile(ctx: RequestContext, cycle: CompilationCycleRow): Promise<CompilationModel> {
     const { from, to, dataStart } = figureRange(cycle);
-    const [catalogue, members, figures] = await Promise.all([
+    const [catalogue, units, figures] = await Promise.all([
       this.compilations.catalogue(ctx, cycle.indicatorCodes),
-      this.compilations.memberUnits(ctx),
+      this.compilations.units(ctx),
       this.compilations.figures(ctx, { cycleId: cycle.id, frozen: cycle.launchedAt !== null, codes: cycle.indicatorCodes, from, to, dataStart }),
     ]);
     const frozenAt = cycle.launchedAt ? new Date(cycle.launchedAt).toISOString() : null;
-    return buildCompilation({ cycle, frozenAt, catalogue, members, figures }, this.charts);
+    return buildCompilation({ cycle, frozenAt, catalogue, units, figures }, this.charts);
   }
 }
 

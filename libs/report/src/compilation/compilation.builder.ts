@@ -6,7 +6,7 @@ import { countyVsNationChart, hospitalsByQuarterChart, municipalitiesChart, runC
 import type {
   ChartView, CompilationArea, CompilationGroup, CompilationIndicator, CompilationModel, FigureView, TableView,
 } from '../model/report-model.js';
-import type { CatalogueRow, CompilationCycleRow, CompilationFigureRow, MemberUnitRow } from './compilation.repository.js';
+import type { CatalogueRow, CompilationCycleRow, CompilationFigureRow, CompiledUnitRow } from './compilation.repository.js';
 
 const MISSING = 'uppgift saknas';
 type PeriodFigure = Parameters<typeof buildComparison>[3][number];
@@ -20,8 +20,16 @@ export interface CompilationInput {
   cycle: CompilationCycleRow;
   frozenAt: string | null;
   catalogue: CatalogueRow[];
-  members: MemberUnitRow[];
+  units: CompiledUnitRow[];
   figures: CompilationFigureRow[];
+}
+
+/** A figure with its org unit's code, name and type. */
+interface Figure extends CompilationFigureRow {
+  orgUnitCode: string;
+  orgUnitName: string;
+  orgUnitType: string;
+  parentId: string | null;
 }
 
 const slug = (text: string): string =>
@@ -29,15 +37,20 @@ const slug = (text: string): string =>
 
 /** The compilation model from rows already read (pure but for the charts' rendering). */
 export async function buildCompilation(input: CompilationInput, renderer: ChartRenderer): Promise<CompilationModel> {
-  const byIndicator = new Map<string, CompilationFigureRow[]>();
-  for (const figure of input.figures) {
-    const list = byIndicator.get(figure.indicatorCode);
+  const units = new Map(input.units.map((unit) => [unit.id, unit]));
+  const byIndicator = new Map<string, Figure[]>();
+  for (const row of input.figures) {
+    const unit = units.get(row.orgUnitId);
+    if (!unit) continue;
+    // The rows are ours: completed in place, not copied (a 10-year history is thousands of them).
+    const figure = Object.assign(row, { orgUnitCode: unit.code, orgUnitName: unit.name, orgUnitType: unit.type, parentId: unit.parentId });
+    const list = byIndicator.get(row.indicatorCode);
     if (list) list.push(figure);
-    else byIndicator.set(figure.indicatorCode, [figure]);
+    else byIndicator.set(row.indicatorCode, [figure]);
   }
   const periods = new PeriodCache();
-  const delregions = input.members.filter((unit) => unit.type === 'delregion');
-  const municipalities = input.members.filter((unit) => unit.type === 'municipality');
+  const delregions = input.units.filter((unit) => unit.type === 'delregion' && unit.active);
+  const municipalities = input.units.filter((unit) => unit.type === 'municipality' && unit.active);
   const indicators = await Promise.all(
     input.catalogue.map((row) => buildIndicator(row, byIndicator.get(row.code) ?? [], { delregions, municipalities, periods, renderer })),
   );
@@ -91,16 +104,18 @@ class PeriodCache {
 }
 
 interface IndicatorContext {
-  delregions: MemberUnitRow[];
-  municipalities: MemberUnitRow[];
+  delregions: CompiledUnitRow[];
+  municipalities: CompiledUnitRow[];
   periods: PeriodCache;
   renderer: ChartRenderer;
 }
 
-async function buildIndicator(row: CatalogueRow, figures: CompilationFigureRow[], context: IndicatorContext): Promise<CompilationIndicator> {
+async function buildIndicator(row: CatalogueRow, figures: Figure[], context: IndicatorContext): Promise<CompilationIndicator> {
   const comparedText = figures.find((figure) => figure.compared)?.period ?? null;
   const compared = comparedText ? context.periods.get(comparedText) : null;
-  const comparison = compared ? buildComparison(asIndicator(row), compared, '', figures.filter((f) => f.compared || f.orgUnitType === 'county').map(toPeriodFigure)) : null;
+  const previousKey = compared?.previous().toString();
+  const read = figures.filter((f) => f.compared || (f.period === previousKey && f.orgUnitType === 'county'));
+  const comparison = compared ? buildComparison(asIndicator(row), compared, '', read.map(toPeriodFigure)) : null;
   const previousPeriod = comparison?.change?.previousPeriod.toString() ?? compared?.previous().toString() ?? null;
   const inCompared = figures.filter((figure) => figure.compared);
   const valueOf = (unitId: string) => inCompared.find((figure) => figure.orgUnitId === unitId)?.value ?? null;
@@ -132,7 +147,7 @@ function asIndicator(row: CatalogueRow): Indicator {
   return { code: row.code, name: row.name, unit: row.unit, direction: row.direction, target: row.target, phrase: row.phrase } as unknown as Indicator;
 }
 
-function toPeriodFigure(figure: CompilationFigureRow): PeriodFigure {
+function toPeriodFigure(figure: Figure): PeriodFigure {
   return {
     org_unit_id: figure.orgUnitId,
     code: figure.orgUnitCode,
@@ -154,12 +169,12 @@ function spreadOf(comparison: IndicatorComparison | null): CompilationIndicator[
 }
 
 async function chartsOf(
-  row: CatalogueRow, figures: CompilationFigureRow[], comparedText: string | null, county: number | null, context: IndicatorContext,
+  row: CatalogueRow, figures: Figure[], comparedText: string | null, county: number | null, context: IndicatorContext,
 ): Promise<ChartView[]> {
   const { periods, renderer } = context;
   const id = slug(row.code);
   const base = { indicatorName: row.name, unit: row.unit };
-  const byStart = (a: CompilationFigureRow, b: CompilationFigureRow) => a.periodStart.localeCompare(b.periodStart) || a.period.localeCompare(b.period);
+  const byStart = (a: Figure, b: Figure) => a.periodStart.localeCompare(b.periodStart) || a.period.localeCompare(b.period);
   const countyNation = figures.filter((f) => f.orgUnitType === 'county' || f.orgUnitType === 'nation').sort(byStart);
   const charts: Array<Promise<ChartView | null>> = [];
 
@@ -233,7 +248,7 @@ function overviewTable(indicators: CompilationIndicator[]): TableView {
   };
 }
 
-function delregionTable(indicators: CompilationIndicator[], delregions: MemberUnitRow[]): TableView {
+function delregionTable(indicators: CompilationIndicator[], delregions: CompiledUnitRow[]): TableView {
   return {
     id: 'indikatorer-delregioner',
     caption: 'Indikatorerna per delregion',
