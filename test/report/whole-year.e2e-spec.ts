@@ -89,6 +89,13 @@ describe('A whole year: plan, analyses, county report, VVG feedback and decision
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toContain('text/html');
     checkReportHtml(html.text, model);
+    // A reviewer finds the way there on the pages: the menu's Årshjul, the cycle, its report, then review and decisions.
+    const reviewer = await t.signedIn(Role.VvgReviewer);
+    expect((await reviewer.browser.get('/').expect(200)).text).toContain('<a href="/arshjul">Årshjul</a>');
+    expect((await reviewer.browser.get(`/arshjul/${YEAR}`).expect(200)).text).toContain(`href="/arshjul/${YEAR}/rapport"`);
+    const reportPage = (await reviewer.browser.get(`/arshjul/${YEAR}/rapport`).expect(200)).text;
+    expect(reportPage).toContain(`href="/arshjul/${YEAR}/rapport/granskning"`);
+    expect(reportPage).toContain(`href="/arshjul/${YEAR}/beslut"`);
 
     // Act: a reviewer comments on a section, the county coordinator answers, VVG records two decisions.
     const comment = await vvg.api.post(`/api/v1/cycles/${cycleId}/feedback`).send({ sectionId: 'gemensamma-namnare', body: 'Lyft in- och utskrivning som länsgemensamt utvecklingsområde.' });
