@@ -130,6 +130,18 @@ function firstOfEqualStretch(values: number[], index: number): number {
  * Exact Swed–Eisenhart distribution with ⌊n/2⌋ points on one side and ⌈n/2⌉ on the other, at most 5 % per tail.
  */
 export function runsLimits(useful: number): { min: number; max: number } {
+  let limits = RUNS_LIMITS.get(useful);
+  if (!limits) {
+    limits = computeRunsLimits(useful);
+    // Depends on the count alone: a few hundred entries at most (a series longer than that is rare and still bounded).
+    if (RUNS_LIMITS.size < 1000) RUNS_LIMITS.set(useful, limits);
+  }
+  return { ...limits };
+}
+
+const RUNS_LIMITS = new Map<number, { min: number; max: number }>();
+
+function computeRunsLimits(useful: number): { min: number; max: number } {
   const below = Math.floor(useful / 2);
   const above = useful - below;
   const probabilities = runsDistribution(below, above);
