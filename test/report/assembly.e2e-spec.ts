@@ -173,12 +173,32 @@ describe('Report assembly', () => {
     const six = await plannedCycle(['HF01', 'IU03', 'BG04', 'TD02', 'SIP01', 'KS01'], csv);
     await launch(six.cycleId);
     const options = { ownSections: OWN, state: 'draft', versionNumber: null };
-    // Warm up (prepared plans, chart cache) so both counts are of the steady state.
+    // Warm up (prepared plans, pooled connections, chart cache), then an import so that neither compilation can be
+    // reused (see the next test): both counts are of a compilation made afresh.
     await assembler.assemble(t.systemContext(), two.cycleId, options);
+    await assembler.assemble(t.systemContext(), six.cycleId, options);
+    await importFile(county.api, 'indikator;enhet;period;värde\nBG01;Västra Götaland;2001;1\n');
     const forTwo = await record(() => assembler.assemble(t.systemContext(), two.cycleId, options));
     const forSix = await record(() => assembler.assemble(t.systemContext(), six.cycleId, options));
     expect(forTwo.length).toBeGreaterThan(0);
     expect(forSix.length).toBe(forTwo.length);
     expect(forSix.length).toBeLessThanOrEqual(8);
+  }, 60_000);
+
+  it('a launched cycle’s compilation is made once and made again when an import, the catalogue or the org units change', async () => {
+    const record = recordStatements(t);
+    const { cycleId, year } = await plannedCycle(['HF01', 'IU03'], wholeYearCsv);
+    await launch(cycleId);
+    const options = { ownSections: OWN, state: 'draft', versionNumber: null };
+    const first = await record(() => assembler.assemble(t.systemContext(), cycleId, options));
+    const again = await record(() => assembler.assemble(t.systemContext(), cycleId, options));
+    expect(again.length).toBeLessThan(first.length);
+
+    // An import may change the history the charts read live: the compilation is made again, its frozen figures kept.
+    await importFile(county.api, `indikator;enhet;period;värde\nBG01;Västra Götaland;${year - 1};11\n`);
+    const afterImport = await record(() => assembler.assemble(t.systemContext(), cycleId, options));
+    expect(afterImport.length).toBe(first.length);
+    const model = await assembler.assemble(t.systemContext(), cycleId, options);
+    expect(indicator(model.compilation, 'HF01').county).toBe(2832);
   }, 60_000);
 });

@@ -11,6 +11,9 @@ import { synthesize } from '../synthesis/synthesize.js';
 import { AssemblyRepository } from './assembly.repository.js';
 import { toDelregionSummary } from './delregion-summary.mapper.js';
 
+/** Compilations kept per process: a few years' reports are worked on at once, each a few MB with its charts. */
+const COMPILATIONS_KEPT = 4;
+
 export interface AssembleOptions {
   ownSections: OwnSections;
   state: string;
@@ -25,6 +28,12 @@ export interface AssembleOptions {
 @Injectable()
 export class ReportAssembler {
   private readonly charts = new ChartRenderer();
+  /**
+   * Compilations of launched cycles by cycle id, with what they were made from: a launched cycle's figures are
+   * frozen, so while nothing it reads has changed since (see CompilationCycleRow.freshness) assembling again reuses
+   * it. Read-only for everyone who gets it. Per process and bounded; another instance makes its own.
+   */
+  private readonly compiled = new Map<string, { freshness: string; model: CompilationModel }>();
 
   constructor(
     private readonly compilations: CompilationRepository,
@@ -66,6 +75,17 @@ export class ReportAssembler {
   }
 
   private async compile(ctx: RequestContext, cycle: CompilationCycleRow): Promise<CompilationModel> {
+    if (cycle.launchedAt === null) return this.build(ctx, cycle);
+    const known = this.compiled.get(cycle.id);
+    if (known?.freshness === cycle.freshness) return known.model;
+    const model = await this.build(ctx, cycle);
+    this.compiled.delete(cycle.id);
+    if (this.compiled.size >= COMPILATIONS_KEPT) this.compiled.delete(this.compiled.keys().next().value!);
+    this.compiled.set(cycle.id, { freshness: cycle.freshness, model });
+    return model;
+  }
+
+  private async build(ctx: RequestContext, cycle: CompilationCycleRow): Promise<CompilationModel> {
     const { from, to, dataStart } = figureRange(cycle);
     const [catalogue, units, figures] = await Promise.all([
       this.compilations.catalogue(ctx, cycle.indicatorCodes),

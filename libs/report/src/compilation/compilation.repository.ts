@@ -9,6 +9,11 @@ export interface CompilationCycleRow {
   dataPeriods: string[];
   launchedAt: Date | null;
   indicatorCodes: string[];
+  /**
+   * What a compilation made earlier may have gone stale by: the cycle's version, the last import committed (chart
+   * history before the snapshot is read live), and the last edit of the catalogue and of the org units.
+   */
+  freshness: string;
 }
 
 export interface CatalogueRow {
@@ -57,7 +62,9 @@ export class CompilationRepository {
   async cycle(ctx: RequestContext, id: string): Promise<CompilationCycleRow | null> {
     if (!UUID.test(id)) return null;
     const [row] = await this.connection.manager(ctx).query(
-      `SELECT id, year, name, data_periods AS "dataPeriods", launched_at AS "launchedAt", indicator_codes AS "indicatorCodes"
+      `SELECT id, year, name, data_periods AS "dataPeriods", launched_at AS "launchedAt", indicator_codes AS "indicatorCodes",
+              concat_ws('|', version, (SELECT max(committed_at) FROM import_batch), (SELECT max(updated_at) FROM indicator),
+                        (SELECT max(updated_at) FROM org_unit), (SELECT count(*) FROM org_unit)) AS freshness
          FROM cycle WHERE id = $1`,
       [id],
     );
