@@ -280,6 +280,16 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
 
   // Audit trail: read only
   'GET /api/v1/audit-events': { via: 'bearer', expect: only(ADMIN_COUNTY, 200) },
+  // Administration index, the audit trail's page (libs/org) and the indicator catalogue's pages (libs/indicators)
+  'GET /administration': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
+  'GET /administration/logg': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
+  'GET /administration/indikatorer': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
+  'GET /administration/indikatorer/:code': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200), request: async () => ({ path: '/administration/indikatorer/RL01' }) },
+  'POST /administration/indikatorer/:code': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: '/administration/indikatorer/XX99', body: { version: '1', name: 'Matris', direction: 'higher', unit: 'percent', active: 'ja' }, form: true }),
+  },
 
   // Indicators (libs/indicators)
   'GET /api/v1/indicators': { via: 'bearer', expect: signedIn(200) },
@@ -421,6 +431,24 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
   'GET /api/v1/theme-tags': { via: 'bearer', expect: only(CYCLE_READERS, 200) },
   'POST /api/v1/theme-tags': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/theme-tags', body: {} }) },
   'PATCH /api/v1/theme-tags/:key': { via: 'bearer', expect: only(ADMIN_COUNTY, ALLOWED), request: async () => ({ path: '/api/v1/theme-tags/no_such_tag', body: { version: 1 } }) },
+  // The theme vocabulary's page (libs/templates/src/pages)
+  'GET /administration/teman': { via: 'browser', expect: table(303, ADMIN_COUNTY, 200) },
+  'POST /administration/teman': { via: 'browser', expect: only(ADMIN_COUNTY, 303), request: async () => ({ path: '/administration/teman', body: { label: '' }, form: true }) },
+  'POST /administration/teman/:key': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: '/administration/teman/no_such_tag', body: { version: '1', label: 'Matris' }, form: true }),
+  },
+  'POST /administration/teman/:key/inaktivera': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: '/administration/teman/no_such_tag/inaktivera', body: { version: '1' }, form: true }),
+  },
+  'POST /administration/teman/:key/aktivera': {
+    via: 'browser',
+    expect: only(ADMIN_COUNTY, 404),
+    request: async () => ({ path: '/administration/teman/no_such_tag/aktivera', body: { version: '1' }, form: true }),
+  },
   'POST /api/v1/me/calendar-token': { via: 'bearer', expect: signedIn(201), request: async () => ({ path: '/api/v1/me/calendar-token', body: {} }) },
   'DELETE /api/v1/me/calendar-token': { via: 'bearer', expect: signedIn(204) },
   'GET /api/v1/me/calendar.ics': { via: 'bearer', expect: open(404), request: async () => ({ path: '/api/v1/me/calendar.ics?token=arshcal_fel' }) },

@@ -20,6 +20,8 @@ import { IndicatorImportsController } from './imports/indicator-imports.controll
 import { KoladaFetcher } from './imports/kolada/kolada.fetcher.js';
 import { UploadImportService } from './imports/upload-import.service.js';
 import { ImportPagesController } from './pages/import-pages.controller.js';
+import { IndicatorAdminPagesController } from './pages/indicator-admin-pages.controller.js';
+import { IndicatorAdminPagesService } from './pages/indicator-admin-pages.service.js';
 import { IndicatorPageService } from './pages/indicator-page.service.js';
 import { IndicatorPagesController } from './pages/indicator-pages.controller.js';
 import { IndicatorsReferenceBootstrap } from './indicators-reference.bootstrap.js';
@@ -31,7 +33,7 @@ import { IndicatorValuesQueryService } from './values/indicator-values-query.ser
   imports: [AuthModule],
   controllers: [
     IndicatorsController, ComparisonController, IndicatorValuesController, IndicatorImportsController,
-    IndicatorPagesController, ImportPagesController,
+    IndicatorPagesController, ImportPagesController, IndicatorAdminPagesController,
   ],
   providers: [
     IndicatorCatalogueService,
@@ -42,6 +44,7 @@ import { IndicatorValuesQueryService } from './values/indicator-values-query.ser
     IndicatorValuesQueryService,
     ComparisonService,
     IndicatorPageService,
+    IndicatorAdminPagesService,
     DemoSeedService,
     DerivedValuesRepository,
     DerivedValuesService,

@@ -4,6 +4,8 @@ import { AccessService } from './access/access.service.js';
 import { AuthGuard } from './access/auth.guard.js';
 import { IdentityRepository } from './access/identity.repository.js';
 import { AuditEventsController } from './audit-trail/audit-events.controller.js';
+import { AuditTrailPagesController } from './audit-trail/audit-trail-pages.controller.js';
+import { AdministrationPagesController } from './pages/administration-pages.controller.js';
 import { AuditTrailService } from './audit-trail/audit-trail.service.js';
 import { FirstAdminBootstrap } from './auth/first-admin.bootstrap.js';
 import { PasswordResetService } from './auth/password-reset.service.js';
@@ -21,7 +23,7 @@ import { UsersController } from './users/users.controller.js';
 
 @Global()
 @Module({
-  controllers: [OrgUnitsController, UsersController, MeTokensController, AuditEventsController],
+  controllers: [OrgUnitsController, UsersController, MeTokensController, AuditEventsController, AuditTrailPagesController, AdministrationPagesController],
   providers: [
     AccessService,
     ApiTokenService,
