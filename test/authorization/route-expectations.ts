@@ -234,6 +234,25 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
     expect: { ...only([Role.Admin, Role.CountyCoordinator, Role.VvgReviewer], 200), [Role.DelregionCoordinator]: { own: 200, other: 404 } },
     request: async ({ scope }) => ({ path: `/api/v1/org-units/${scope === 'own' ? 'DR-SKB' : 'DR-GBG'}/members` }),
   },
+  'PATCH /api/v1/org-units/:code': {
+    via: 'bearer',
+    expect: only(ADMIN, 200),
+    request: async ({ t }) => {
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM org_unit WHERE code = '1444'`);
+      return { path: '/api/v1/org-units/1444', body: { version, name: 'Grästorp' } };
+    },
+  },
+  // Org-unit administration pages (libs/org org-units): administrators only.
+  'GET /administration/organisation': { via: 'browser', expect: table(303, ADMIN, 200) },
+  'GET /administration/organisation/:code': { via: 'browser', expect: table(303, ADMIN, 200), request: async () => ({ path: '/administration/organisation/1444' }) },
+  'POST /administration/organisation/:code': {
+    via: 'browser',
+    expect: only(ADMIN, 303),
+    request: async ({ t }) => {
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM org_unit WHERE code = '1444'`);
+      return { path: '/administration/organisation/1444', body: { version: String(version), name: 'Grästorp' }, form: true };
+    },
+  },
 
   // Users (administration)
   'GET /api/v1/users': { via: 'bearer', expect: only(ADMIN_COUNTY, 200) },

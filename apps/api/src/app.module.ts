@@ -8,7 +8,7 @@ import { DbModule } from '@arshjulet/db';
 import { IndicatorsModule } from '@arshjulet/indicators';
 import { FeedbackModule } from '@arshjulet/feedback';
 import { NotifyModule } from '@arshjulet/notify';
-import { AuthModule, OrgModule, UsersPagesModule } from '@arshjulet/org';
+import { AuthModule, OrgModule, OrgUnitsPagesModule, UsersPagesModule } from '@arshjulet/org';
 import { ReportModule } from '@arshjulet/report';
 import { NotificationPagesModule, WorkflowModule } from '@arshjulet/workflow';
 import { TemplatePagesModule, TemplatesModule } from '@arshjulet/templates';
@@ -61,6 +61,7 @@ export class AppModule {
         OrgModule,
         AuthModule,
         UsersPagesModule,
+        OrgUnitsPagesModule,
         WorkflowModule,
         NotificationPagesModule,
         IndicatorsModule,

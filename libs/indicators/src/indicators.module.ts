@@ -10,6 +10,7 @@ import { ComparisonService } from './comparison/comparison.service.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { DerivedValuesRepository } from './derived/derived-values.repository.js';
 import { DerivedValuesService } from './derived/derived-values.service.js';
+import { OrgUnitDerivedHook } from './derived/org-unit-derived.hook.js';
 import { ImportBatchQueryService } from './imports/import-batch-query.service.js';
 import { ImportBatchRepository } from './imports/import-batch.repository.js';
 import { ImportCatalogLoader } from './imports/import-catalog.loader.js';
@@ -48,6 +49,7 @@ import { IndicatorValuesQueryService } from './values/indicator-values-query.ser
     DemoSeedService,
     DerivedValuesRepository,
     DerivedValuesService,
+    OrgUnitDerivedHook,
     ImportBatchRepository,
     ImportCatalogLoader,
     ImportPreviewService,

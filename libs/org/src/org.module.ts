@@ -11,6 +11,8 @@ import { FirstAdminBootstrap } from './auth/first-admin.bootstrap.js';
 import { PasswordResetService } from './auth/password-reset.service.js';
 import { SessionRegistry } from './auth/session-registry.service.js';
 import { OrgReferenceBootstrap } from './org-reference.bootstrap.js';
+import { OrgUnitAdminService } from './org-units/org-unit-admin.service.js';
+import { OrgUnitHooks } from './org-units/org-unit-hooks.js';
 import { OrgUnitMembersService } from './org-units/org-unit-members.service.js';
 import { OrgUnitReferenceLoader } from './org-units/org-unit-reference.loader.js';
 import { OrgUnitService } from './org-units/org-unit.service.js';
@@ -30,6 +32,8 @@ import { UsersController } from './users/users.controller.js';
     AuditTrailService,
     FirstAdminBootstrap,
     IdentityRepository,
+    OrgUnitAdminService,
+    OrgUnitHooks,
     OrgUnitMembersService,
     OrgUnitReferenceLoader,
     OrgReferenceBootstrap,
@@ -45,6 +49,8 @@ import { UsersController } from './users/users.controller.js';
     ApiTokenService,
     FirstAdminBootstrap,
     IdentityRepository,
+    OrgUnitAdminService,
+    OrgUnitHooks,
     OrgUnitService,
     OrgUnitReferenceLoader,
     PasswordResetService,

@@ -15,13 +15,8 @@ export interface DerivedWriteResult {
  * has a figure; counts are summed; every other unit is sum(numerator) / sum(denominator) × the unit's scale, and
  * only when every member has both; never an average of the members' values. A test holds the two to each other.
  */
-const RECOMPUTE_SQL = `
-WITH affected AS (
-  SELECT DISTINCT s.indicator_id, s.period, s.breakdown, s.period_kind, s.period_start, s.period_end
-    FROM indicator_import_row s
-    JOIN org_unit m ON m.id = s.org_unit_id AND m.type = 'municipality'
-   WHERE s.batch_id = $1
-),
+const recomputeSql = (affected: string, sizes: string, sourceBatch: string) => `
+WITH affected AS (${affected}),
 delregion_members AS (
   SELECT d.id AS group_id, m.id AS member_id
     FROM org_unit d
@@ -34,8 +29,7 @@ county_delregions AS (
     JOIN org_unit d ON d.parent_id = c.id AND d.type = 'delregion' AND d.active
    WHERE c.type = 'county' AND c.active
 ),
-sizes AS (
-  SELECT group_id, count(*)::int AS expected FROM delregion_members GROUP BY group_id
+sizes AS (${sizes}
   UNION ALL
   SELECT c.county_id, count(*)::int FROM county_delregions c JOIN delregion_members m ON m.group_id = c.delregion_id GROUP BY c.county_id
 ),
@@ -93,7 +87,7 @@ upserted AS (
          (indicator_id, org_unit_id, period, period_kind, period_start, period_end, breakdown, value, numerator, denominator,
           status, note, derived, source_batch_id, version)
   SELECT indicator_id, group_id, period, period_kind, period_start, period_end, breakdown, value, numerator, denominator,
-         CASE WHEN preliminary THEN 'preliminary' ELSE 'final' END, 'Beräknat från ' || expected || ' kommuner', true, $1, 1
+         CASE WHEN preliminary THEN 'preliminary' ELSE 'final' END, 'Beräknat från ' || expected || ' kommuner', true, ${sourceBatch}, 1
     FROM derivable
   ON CONFLICT (indicator_id, org_unit_id, period, breakdown) DO UPDATE
      SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, status = EXCLUDED.status,
@@ -115,6 +109,33 @@ removed AS (
 )
 SELECT (SELECT count(*) FROM upserted)::int AS written, (SELECT count(*) FROM removed)::int AS removed`;
 
+/** $1 the batch: the keys its municipality rows touch, for every delregion and the county. */
+const RECOMPUTE_SQL = recomputeSql(
+  `SELECT DISTINCT s.indicator_id, s.period, s.breakdown, s.period_kind, s.period_start, s.period_end
+     FROM indicator_import_row s
+     JOIN org_unit m ON m.id = s.org_unit_id AND m.type = 'municipality'
+    WHERE s.batch_id = $1`,
+  `SELECT group_id, count(*)::int AS expected FROM delregion_members GROUP BY group_id`,
+  '$1',
+);
+
+/**
+ * $1 the delregions whose membership changed (a municipality moved, activated or deactivated): every key a member
+ * or the delregion itself has a figure for, for those delregions (an emptied one too, so its derived figures go)
+ * and the county. No batch triggered it, so `source_batch_id` is null.
+ */
+const RECOMPUTE_DELREGIONS_SQL = recomputeSql(
+  `SELECT DISTINCT v.indicator_id, v.period, v.breakdown, v.period_kind, v.period_start, v.period_end
+     FROM indicator_value v
+     JOIN org_unit u ON u.id = v.org_unit_id
+    WHERE (u.type = 'municipality' AND u.parent_id = ANY($1::uuid[])) OR (u.id = ANY($1::uuid[]) AND v.derived)`,
+  `SELECT d.id AS group_id, count(m.member_id)::int AS expected
+     FROM org_unit d LEFT JOIN delregion_members m ON m.group_id = d.id
+    WHERE d.id = ANY($1::uuid[]) AND d.type = 'delregion'
+    GROUP BY d.id`,
+  'NULL::uuid',
+);
+
 @Injectable()
 export class DerivedValuesRepository {
   constructor(private readonly connection: TransactionalConnection) {}
@@ -122,6 +143,12 @@ export class DerivedValuesRepository {
   /** Recomputes the delregion and county figures of every indicator × period × breakdown the staged batch touches. */
   async recomputeForStagedBatch(ctx: RequestContext, batchId: string, unitScales: Record<string, number>): Promise<DerivedWriteResult> {
     const [row] = await this.connection.manager(ctx).query(RECOMPUTE_SQL, [batchId, JSON.stringify(unitScales)]);
+    return row as DerivedWriteResult;
+  }
+
+  /** Recomputes the figures of these delregions and the county after their membership changed. */
+  async recomputeForDelregions(ctx: RequestContext, delregionIds: string[], unitScales: Record<string, number>): Promise<DerivedWriteResult> {
+    const [row] = await this.connection.manager(ctx).query(RECOMPUTE_DELREGIONS_SQL, [delregionIds, JSON.stringify(unitScales)]);
     return row as DerivedWriteResult;
   }
 }

@@ -15,4 +15,10 @@ export class DerivedValuesService {
   async recomputeForBatch(ctx: RequestContext, batchId: string): Promise<DerivedWriteResult> {
     return this.repository.recomputeForStagedBatch(ctx, batchId, UNIT_SCALE as Record<string, number>);
   }
+
+  /** After municipalities joined or left these delregions (an administrator moved or (de)activated one). */
+  async recomputeForDelregions(ctx: RequestContext, delregionIds: string[]): Promise<DerivedWriteResult> {
+    if (delregionIds.length === 0) return { written: 0, removed: 0 };
+    return this.repository.recomputeForDelregions(ctx, delregionIds, UNIT_SCALE as Record<string, number>);
+  }
 }

@@ -1,11 +1,15 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Patch, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Ctx, RequestContext } from '@arshjulet/core';
 import { Authenticated } from '../access/authenticated.decorator.js';
 import { Permission } from '../access/permission.js';
 import {
   buildOrgUnitTree, mapOrgUnit, mapOrgUnitMember, OrgUnitMemberResponseDto, OrgUnitQueryDto, OrgUnitResponseDto,
 } from './dto/org-unit.dto.js';
+import { UpdateOrgUnitDto } from './dto/update-org-unit.dto.js';
+import { OrgUnitAdminService } from './org-unit-admin.service.js';
+import { orgUnitVersion } from './org-unit.exception.js';
 import { OrgUnitMembersService } from './org-unit-members.service.js';
 import { OrgUnitService } from './org-unit.service.js';
 
@@ -15,6 +19,7 @@ export class OrgUnitsController {
   constructor(
     private readonly orgUnits: OrgUnitService,
     private readonly members: OrgUnitMembersService,
+    private readonly admin: OrgUnitAdminService,
   ) {}
 
   @Get()
@@ -47,5 +52,24 @@ export class OrgUnitsController {
   @ApiOkResponse({ type: [OrgUnitMemberResponseDto] })
   async listMembers(@Ctx() ctx: RequestContext, @Param('code') code: string): Promise<OrgUnitMemberResponseDto[]> {
     return (await this.members.list(ctx, code)).map(mapOrgUnitMember);
+  }
+
+  @Patch(':code')
+  @Authenticated(Permission.OrgUnitManage)
+  @ApiOperation({ summary: 'Rename, activate/deactivate, or move a municipality to another delregion (parentCode); derived delregion figures are recomputed' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3" (or `version` in the body)' })
+  @ApiOkResponse({ type: OrgUnitResponseDto })
+  @ApiConflictResponse({ description: 'Stale version; `current` holds the unit as it is now' })
+  @ApiUnprocessableEntityResponse({ description: 'Not allowed (e.g. moving into a unit that is not an active delregion, deactivating a delregion that still has municipalities or is the last one)' })
+  async update(
+    @Ctx() ctx: RequestContext,
+    @Param('code') code: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateOrgUnitDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrgUnitResponseDto> {
+    const unit = await this.admin.update(ctx, code, orgUnitVersion(ifMatch, body.version), { name: body.name, active: body.active, parentCode: body.parentCode });
+    response.setHeader('ETag', `"${unit.version}"`);
+    return this.admin.describe(ctx, unit);
   }
 }

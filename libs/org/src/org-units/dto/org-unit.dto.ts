@@ -27,6 +27,7 @@ export class OrgUnitResponseDto {
   @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
   @ApiProperty({ nullable: true, type: String, example: '1444' }) koladaId: string | null;
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'Send it back as If-Match (or `version`) when changing the unit' }) version: number;
   @ApiPropertyOptional({ type: () => [OrgUnitResponseDto] }) children?: OrgUnitResponseDto[];
 }
 
@@ -39,6 +40,7 @@ export function mapOrgUnit(unit: OrgUnit, codeById: Map<string, string>): OrgUni
     parentCode: unit.parentId ? (codeById.get(unit.parentId) ?? null) : null,
     koladaId: unit.koladaId,
     active: unit.active,
+    version: unit.version,
   };
 }
 
