@@ -213,8 +213,10 @@ describe('administration pages: the indicator catalogue with its history, the th
     expect(forCounty.text).toContain('<a href="/administration/logg">Logg</a>');
     expect(forCounty.text).not.toContain('<a href="/administration/utskick">');
     expect(forCounty.text).not.toContain('<a href="/administration/organisation">');
+    expect(forCounty.text).toContain('<a href="/administration">Administration</a>');
     const delregion = await t.signedIn(Role.DelregionCoordinator, 'DR-SKB');
     await delregion.browser.get('/administration').expect(403);
     await delregion.browser.get('/administration/logg').expect(403);
+    expect((await delregion.browser.get('/konto').expect(200)).text).not.toContain('<a href="/administration">');
   });
 });
