@@ -58,6 +58,36 @@ describe('indicator pages: the catalogue and one indicator', () => {
     expect(q2.text).toMatch(new RegExp(`<th scope="row">Kungälvs sjukhus</th>\\s*<td>Sjukhus</td>\\s*<td class="num">13${NBSP}%</td>\\s*<td class="num">15${NBSP}%</td>`));
   });
 
+  it('draws the county against the nation over time and the municipalities in the chosen period, beside the table', async () => {
+    const api = (await t.userWith(Role.CountyCoordinator)).api;
+    const code = `CH${Date.now().toString(36).toUpperCase().slice(-6)}`;
+    await api.post('/api/v1/indicators')
+      .send({ code, name: 'Andel testade diagram', group: 'background', kind: 'quantity', direction: 'higher', unit: 'percent', source: 'Test' })
+      .expect(201);
+    const lines = ['indikator;enhet;period;värde'];
+    for (const [index, year] of [2019, 2020, 2021, 2022, 2023, 2024].entries()) {
+      lines.push(`${code};14;${year};${40 + index}`, `${code};SE;${year};${35 + index}`, `${code};Ale;${year};${30 + index}`, `${code};Kungälv;${year};${50 + index}`);
+    }
+    await importFile(api, `${lines.join('\n')}\n`, `${code}.csv`);
+
+    const page = await coordinator.browser.get(`/indikatorer/${code}`).expect(200);
+    expect(page.text).toContain('<h2 id="charts-title">Diagram</h2>');
+    // Two figures, each an image with its text alternative, a caption and its data as a table.
+    expect(page.text.match(/<figure class="chart" id="diagram-(lan-riket|kommuner)">/g)).toHaveLength(2);
+    expect(page.text).toMatch(/<div class="chart-svg" role="img" aria-label="Linjediagram över Andel testade diagram i länet och riket 2019–2024[^"]*">\s*<svg/);
+    expect(page.text).toMatch(/<div class="chart-svg" role="img" aria-label="Stapeldiagram över Andel testade diagram per kommun 2024, 2 kommuner\. Högst Kungälv[^"]*">\s*<svg/);
+    expect(page.text).toContain('<figcaption>Andel testade diagram: länet och riket över tid.');
+    expect(page.text).toMatch(new RegExp(`<tr><th scope="row">2019</th><td class="num">40${NBSP}%</td><td class="num">35${NBSP}%</td></tr>`));
+    expect(page.text).toMatch(new RegExp(`<tr><th scope="row">Kungälv</th><td class="num">55${NBSP}%</td></tr>`));
+    // The values table is still there, after the charts.
+    expect(page.text.indexOf('<h2 id="values-title">Värden</h2>')).toBeGreaterThan(page.text.indexOf('id="diagram-kommuner"'));
+
+    // A chosen period: the line ends there, the bars are that period's.
+    const earlier = await coordinator.browser.get(`/indikatorer/${code}?period=2021`).expect(200);
+    expect(earlier.text).toMatch(/aria-label="Linjediagram över Andel testade diagram i länet och riket 2019–2021/);
+    expect(earlier.text).toContain('per kommun 2021, 2 kommuner');
+  });
+
   it('marks derived values in the table', async () => {
     const api = (await t.userWith(Role.CountyCoordinator)).api;
     await importFile(api, 'indikator;enhet;period;värde\nSIP02;Ale;2024;10\nSIP02;Kungälv;2024;20\nSIP02;Stenungsund;2024;5\nSIP02;Tjörn;2024;1\n', 'sip.csv');

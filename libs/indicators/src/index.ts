@@ -5,6 +5,7 @@ export * from './catalogue/indicator-vocabulary.js';
 export * from './catalogue/indicator.entity.js';
 export * from './indicator.exception.js';
 export * from './indicators.module.js';
+export * from './pages/indicator-charts.port.js';
 export * from './values/indicator-value.entity.js';
 export * from './values/indicator-value-history.entity.js';
 export * from './imports/import-batch.entity.js';

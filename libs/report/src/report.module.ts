@@ -4,6 +4,7 @@ import { AuthModule } from '@arshjulet/org';
 import { AssemblyRepository } from './assembly/assembly.repository.js';
 import { ReportAssembler } from './assembly/report-assembler.js';
 import { CompilationRepository } from './compilation/compilation.repository.js';
+import { IndicatorChartsModule } from './indicator-charts/indicator-charts.module.js';
 import { ReportPagesController } from './pages/report-pages.controller.js';
 import { ReportPagesService } from './pages/report-pages.service.js';
 import { PdfPrinter } from './render/pdf-printer.js';
@@ -17,7 +18,7 @@ import { ReportsController } from './reports/reports.controller.js';
 
 /** The county compilation and the county report: assembly, charts, rendering (HTML, PDF, XLSX), versions. */
 @Module({
-  imports: [AuthModule, CycleModule],
+  imports: [AuthModule, CycleModule, IndicatorChartsModule],
   controllers: [ReportsController, ReportPagesController],
   providers: [
     CompilationRepository, AssemblyRepository, ReportAssembler, ReportRenderer, PdfPrinter,

@@ -45,7 +45,7 @@ function areaRank(area: string | null): number {
   return area === null ? -1 : AREA_ORDER.indexOf(area) === -1 ? AREA_ORDER.length : AREA_ORDER.indexOf(area);
 }
 
-export function indicatorPageView({ indicator, periods, comparison, columns, rows }: IndicatorPage) {
+export function indicatorPageView({ indicator, periods, comparison, columns, rows, charts }: IndicatorPage) {
   const facts = indicatorFacts(indicator);
   const selected = comparison?.period.toString();
   const format = (value: number) => formatIndicatorValue(value, indicator.unit);
@@ -71,6 +71,7 @@ export function indicatorPageView({ indicator, periods, comparison, columns, row
       county: comparison.county && { name: comparison.county.name, value: format(comparison.county.value) },
       nation: comparison.nation && { name: comparison.nation.name, value: format(comparison.nation.value) },
     },
+    charts,
     table: columns.length === 0 ? null : {
       caption: `Värden per enhet, ${columns.length === 1 ? columns[0]!.label('short') : `${columns[0]!.label('short')}–${columns.at(-1)!.label('short')}`}`,
       columns: columns.map((period) => ({ label: period.label('short'), current: period.toString() === selected })),

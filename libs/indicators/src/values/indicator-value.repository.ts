@@ -117,10 +117,12 @@ export class IndicatorValueRepository {
     breakdown: string,
     chosen: Period | null,
     tablePeriods: number,
+    historyPeriods = 0,
   ): Promise<IndicatorFigures | null> {
     const rows: Array<{ indicator: Record<string, unknown>; period: string | null; periods: string[] | null; figure_period: string } & Partial<UnitFigure & { status: string }>> =
       await this.connection.preparedQuery(ctx, INDICATOR_FIGURES, [
         code, breakdown, chosen?.toString() ?? null, chosen?.kind ?? null, chosen?.start ?? null, chosen?.end ?? null, tablePeriods,
+        historyPeriods,
       ]);
     if (rows.length === 0) return null;
     const [first] = rows;
@@ -215,7 +217,8 @@ function whereClause(filter: ValueFilter): { where: string; params: unknown[] } 
 
 /**
  * $1 code, $2 breakdown, $3–$6 the chosen period (text, kind, start, end) or nulls for the latest with a county or
- * nation figure, $7 how many periods the table shows (0: none, and no period list).
+ * nation figure, $7 how many periods the table shows (0: none, and no period list), $8 how many periods of the
+ * county and nation to read for the chart over time (needs $7 > 0).
  * One row per figure, each carrying the indicator, the compared period and the period list; one row of nulls
  * besides when there are no figures; no row when there is no such indicator.
  */
@@ -242,6 +245,11 @@ const INDICATOR_FIGURES = `
     SELECT p.period FROM periods p JOIN target t ON p.period_kind = t.period_kind AND p.period_end <= t.period_end
      ORDER BY p.period_end DESC, p.period_start ASC
      LIMIT $7::int
+  ),
+  history AS (
+    SELECT p.period FROM periods p JOIN target t ON p.period_kind = t.period_kind AND p.period_end <= t.period_end
+     ORDER BY p.period_end DESC, p.period_start ASC
+     LIMIT $8::int
   )
   SELECT to_jsonb(ind) AS indicator,
          (SELECT period FROM target) AS period,
@@ -256,4 +264,5 @@ const INDICATOR_FIGURES = `
        WHERE v.period = t.period
           OR v.period IN (SELECT period FROM columns)
           OR (o.type = 'county' AND v.period_kind = t.period_kind AND v.period_end = t.period_start - 1)
+          OR (o.type IN ('county', 'nation') AND v.period IN (SELECT period FROM history))
     ) f ON true`;
