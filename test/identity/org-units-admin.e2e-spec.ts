@@ -93,11 +93,23 @@ describe('org-unit administration API', () => {
     expect((await unit('1462')).version).toBe(liledet.version);
   });
 
-  it('deactivates and activates a municipality, and refuses a change without a version', async () => {
+  it('deactivates and activates a municipality, recomputing its delregion each time, and refuses a change without a version', async () => {
+    const values: Record<string, number> = { ...SIMBA, ...SAMLA };
+    await importFile(county.api, ['indikator;enhet;period;värde', ...Object.entries(values).map(([code, value]) => `SIP02;${code};2024-06;${value}`)].join('\n'), 'SIP02 juni.csv');
+    // Tjörn may have moved to SAMLA in another test: read who belongs to SIMBA now.
+    const members = async () => ((await admin.api.get('/api/v1/org-units?type=municipality&includeInactive=true').expect(200)).body as Array<{ code: string; parentCode: string; active: boolean }>)
+      .filter((m) => m.parentCode === 'DR-SIMBA' && m.active).map((m) => m.code);
+    const sum = (codes: string[]) => codes.reduce((total, code) => total + values[code]!, 0);
+    expect(await figure('DR-SIMBA', '2024-06')).toMatchObject({ value: sum(await members()) });
+
     const ale = await unit('1440');
     const off = await admin.api.patch('/api/v1/org-units/1440').set('If-Match', `W/"${ale.version}"`).send({ active: false }).expect(200);
     expect(off.body).toMatchObject({ active: false });
+    const without = await members();
+    expect(without).not.toContain('1440');
+    expect(await figure('DR-SIMBA', '2024-06')).toMatchObject({ value: sum(without), note: `Beräknat från ${without.length} kommuner` });
     await admin.api.patch('/api/v1/org-units/1440').send({ version: off.body.version, active: true }).expect(200);
+    expect(await figure('DR-SIMBA', '2024-06')).toMatchObject({ value: sum(await members()) });
     await admin.api.patch('/api/v1/org-units/1440').send({ active: false }).expect(422);
     await admin.api.patch('/api/v1/org-units/1440').set('If-Match', 'tre').send({ active: false }).expect(400);
   });
