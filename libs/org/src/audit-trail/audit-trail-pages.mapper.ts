@@ -20,11 +20,16 @@ export function stockholmMidnight(day: string): Date | null {
   if (!match) return null;
   const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (utc.toISOString().slice(0, 10) !== day) return null;
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'shortOffset' })
-    .formatToParts(new Date(utc.getTime() + 12 * 3_600_000))
-    .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
-  const hours = Number(/GMT([+-]\d+)/.exec(offset)?.[1] ?? '0');
-  return new Date(utc.getTime() - hours * 3_600_000);
+  // The offset at the guessed instant, not at noon: on the day summer time starts, midnight is still +1.
+  const guess = new Date(utc.getTime() - stockholmOffsetHours(utc) * 3_600_000);
+  return new Date(utc.getTime() - stockholmOffsetHours(guess) * 3_600_000);
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'shortOffset' });
+
+function stockholmOffsetHours(at: Date): number {
+  const name = offsetFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
+  return Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? '0');
 }
 
 export interface ParsedAuditQuery {
