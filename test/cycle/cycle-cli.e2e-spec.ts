@@ -61,7 +61,7 @@ describe('CLI: cycles and the demo cycle', () => {
     );
     expect(tasks).toHaveLength(6);
     const statuses = tasks.map((t) => t.status).sort();
-    expect(statuses).toEqual(['accepted', 'accepted', 'in_progress', 'returned', 'submitted', 'submitted']);
+    expect(statuses).toEqual(['accepted', 'accepted', 'in_progress', 'in_progress', 'returned', 'submitted']);
     expect(tasks.filter((t) => t.overdue)).toEqual([{ status: 'in_progress', overdue: true }]);
     const returned = await one<{ comment: string }>(`SELECT return_comment AS comment FROM analysis_task WHERE cycle_id = $1 AND status = 'returned'`, [cycle.id]);
     expect(returned.comment).toMatch(/Komplettera/);
@@ -70,7 +70,7 @@ describe('CLI: cycles and the demo cycle', () => {
       `SELECT u.email, ra.role, o.code AS org FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id LEFT JOIN org_unit o ON o.id = ra.org_unit_id
        WHERE u.email LIKE '%.demo@arshjulet.local' ORDER BY ra.role`,
     );
-    expect(users.map((u) => u.role)).toEqual(['county_coordinator', 'delregion_coordinator', 'viewer', 'vvg_reviewer']);
+    expect(users.map((u) => u.role)).toEqual(['admin', 'county_coordinator', 'delregion_coordinator', 'viewer', 'vvg_reviewer']);
     expect(users.find((u) => u.role === 'delregion_coordinator')?.org).toBe('DR-SKB');
 
     const snapshot = async () =>

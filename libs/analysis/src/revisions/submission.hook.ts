@@ -48,6 +48,15 @@ export class SubmissionHook implements TaskHook, OnModuleInit {
     await this.drafts.write(ctx, taskId, answers, completeness(definition, answers), version + 1, ctx.actor?.userId ?? null);
   }
 
+  /** Demo data: the given answers as the task's draft (nothing for a task without a pinned template). */
+  async fillDraft(ctx: RequestContext, taskId: string, answers: Record<string, unknown>): Promise<void> {
+    const task = await this.repository.task(ctx, taskId);
+    const definition = task?.templateVersion ? await this.repository.definition(ctx, task.templateVersion) : null;
+    if (!task || !definition) return;
+    const version = (await this.drafts.find(ctx, taskId))?.version ?? 0;
+    await this.drafts.write(ctx, taskId, answers, completeness(definition, answers), version + 1, ctx.actor?.userId ?? null);
+  }
+
   private async submit(ctx: RequestContext, task: AnalysisTask): Promise<void> {
     const answers = (await this.drafts.find(ctx, task.id))?.answers ?? {};
     const definition = task.templateVersion ? await this.repository.definition(ctx, task.templateVersion) : null;

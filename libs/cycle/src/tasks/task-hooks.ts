@@ -14,6 +14,8 @@ export interface TaskHook {
   completeness?(ctx: RequestContext, taskIds: string[]): Promise<Map<string, number>>;
   /** Demo data: fill the task's draft with a complete example answer, so a demo submission passes its checks. */
   fillExample?(ctx: RequestContext, taskId: string): Promise<void>;
+  /** Demo data: save these (partial) answers as the task's draft, as a coordinator halfway through would have. */
+  fillDraft?(ctx: RequestContext, taskId: string, answers: Record<string, unknown>): Promise<void>;
 }
 
 /** The registry the analysis lib registers its hook with at start-up (dependency inversion: cycle sits below it). */
@@ -31,6 +33,10 @@ export class TaskHooks {
 
   async fillExample(ctx: RequestContext, taskId: string): Promise<void> {
     for (const hook of this.hooks) await hook.fillExample?.(ctx, taskId);
+  }
+
+  async fillDraft(ctx: RequestContext, taskId: string, answers: Record<string, unknown>): Promise<void> {
+    for (const hook of this.hooks) await hook.fillDraft?.(ctx, taskId, answers);
   }
 
   async completeness(ctx: RequestContext, taskIds: string[]): Promise<Map<string, number>> {
