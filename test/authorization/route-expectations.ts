@@ -77,6 +77,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase> = {
   'POST /logga-ut': { via: 'browser', fresh: true, expect: open(303), request: async () => ({ path: '/logga-ut', body: {}, form: true }) },
   'GET /konto': { via: 'browser', expect: signedIn(200, 303) },
   'POST /konto/losenord': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/konto/losenord', body: { currentPassword: 'fel' }, form: true }) },
+  'POST /konto/delregion': { via: 'browser', expect: signedIn(303), request: async () => ({ path: '/konto/delregion', body: {}, form: true }) },
   'POST /konto/nycklar': { via: 'browser', expect: signedIn(200), request: async () => ({ path: '/konto/nycklar', body: { name: 'matris' }, form: true }) },
   'POST /konto/nycklar/:id/aterkalla': {
     via: 'browser',

@@ -18,7 +18,7 @@ describe('Årshjulet i din kalender and Utskick in a real browser: by keyboard, 
 
   afterAll(() => close());
 
-  /** Signs in through the login form by keyboard; lands on Mitt konto. */
+  /** Signs in through the login form by keyboard; lands on the start page. */
   async function signIn(page: Page, user: SignedInUser): Promise<void> {
     await page.goto(`${baseUrl}/logga-in`);
     await tabTo(page, '#email');
@@ -26,7 +26,7 @@ describe('Årshjulet i din kalender and Utskick in a real browser: by keyboard, 
     await tabTo(page, '#password');
     await page.keyboard.type(user.password);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${baseUrl}/konto`);
+    await page.waitForURL(`${baseUrl}/`);
   }
 
   it('a delregion coordinator creates their calendar link from Mitt konto by keyboard alone; the pages pass axe (WCAG 2.1 A/AA)', async () => {

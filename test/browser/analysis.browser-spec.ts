@@ -24,7 +24,7 @@ describe('the analysis in a real browser: a delregion fills in and submits it by
     await page.getByLabel('E-postadress').fill(user.user.email);
     await page.getByLabel('Lösenord').fill(user.password);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/konto`);
+    await page.waitForURL(`${baseUrl}/`);
   }
 
   const LIMIT = 500;

@@ -22,7 +22,7 @@ describe('VVG in a real browser: comments on the report in review, records a dec
     await page.getByLabel('E-postadress').fill(user.user.email);
     await page.getByLabel('Lösenord').fill(user.password);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/konto`);
+    await page.waitForURL(`${baseUrl}/`);
   }
 
   it('comments on a section, the county answers, a decision is refused then recorded, /beslut lists it; axe finds nothing on any page', async () => {

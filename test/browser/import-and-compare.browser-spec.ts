@@ -27,7 +27,7 @@ describe('a county coordinator\'s Monday in April, in a real browser', () => {
     await page.getByLabel('E-postadress').fill(user.user.email);
     await page.getByLabel('Lösenord').fill(user.password);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/konto`);
+    await page.waitForURL(`${baseUrl}/`);
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importer' }).click();
     await page.waitForURL(`${baseUrl}/importer`);

@@ -22,7 +22,7 @@ describe('the county report pages in a real browser: editor, versions, compilati
     await page.getByLabel('E-postadress').fill(user.user.email);
     await page.getByLabel('Lösenord').fill(user.password);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/konto`);
+    await page.waitForURL(`${baseUrl}/`);
   }
 
   it('the county assembles a preliminary draft by keyboard, writes its own sections, and a stale save shows both texts keeping theirs; every page passes axe', async () => {

@@ -29,7 +29,7 @@ describe('an administrator invites a user on the Användare pages, by keyboard o
     await tabTo(page, '#password');
     await page.keyboard.type(admin.password);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${baseUrl}/konto`);
+    await page.waitForURL(`${baseUrl}/`);
 
     await tabTo(page, 'a[href="/administration/anvandare"]');
     await page.keyboard.press('Enter');

@@ -21,7 +21,7 @@ describe('web login and sessions', () => {
 
     const response = await browser.login(user.email.toUpperCase(), password);
     expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/konto');
+    expect(response.headers.location).toBe('/');
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/arshjulet\.sid=/);
     expect(setCookie).toMatch(/HttpOnly/i);

@@ -1,22 +1,48 @@
 import { Controller, Get, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Ctx, RequestContext } from '@arshjulet/core';
-import { CycleStartService, cycleStartView } from '@arshjulet/cycle';
+import { Ctx, RequestContext, Role } from '@arshjulet/core';
+import { type CycleStart, CycleStartService, cycleStartView } from '@arshjulet/cycle';
 import { Public } from '@arshjulet/org';
+import { ReportService } from '@arshjulet/report';
 
 /**
- * The start page: the app's composition root asks each lib what is expected of the signed-in person now (today
- * the cycle lib; the analysis and report libs add theirs) and shows it with the wheel.
+ * The start page: the app's composition root asks each lib what is expected of the signed-in person now (the
+ * cycle lib's tasks and phases, the report lib's state of the county report) and shows it with the wheel.
  */
 @ApiExcludeController()
 @Controller()
 export class HomeController {
-  constructor(private readonly cycles: CycleStartService) {}
+  constructor(
+    private readonly cycles: CycleStartService,
+    private readonly reports: ReportService,
+  ) {}
 
   @Get()
   @Public()
   @Render('home/index')
   async home(@Ctx() ctx: RequestContext) {
-    return { title: 'Start', start: ctx.actor?.userId ? cycleStartView(await this.cycles.forMe(ctx)) : null };
+    if (!ctx.actor?.userId) return { title: 'Start', start: null };
+    const start = await this.cycles.forMe(ctx);
+    const view = cycleStartView(start);
+    const report = await this.reportItems(ctx, start);
+    return { title: 'Start', start: { ...view, expected: [...view.expected, ...report.expected], documents: report.documents } };
+  }
+
+  /** A VVG reviewer hears when the county report waits for their review; a delregion gets the year's compilation. */
+  private async reportItems(ctx: RequestContext, { overview }: CycleStart) {
+    const cycle = overview?.cycle;
+    if (!cycle) return { expected: [], documents: [] };
+    const expected = [];
+    if (ctx.hasRole(Role.VvgReviewer) && (await this.reports.state(ctx, cycle.id)) === 'in_review') {
+      expected.push({
+        text: `Länsrapporten ${cycle.year} är skickad till VVG för granskning: läs den, kommentera avsnitten och lämna er återkoppling.`,
+        link: { href: `/arshjul/${cycle.year}/rapport/granskning`, label: 'Granska länsrapporten' },
+        late: false,
+      });
+    }
+    const documents = ctx.hasRole(Role.DelregionCoordinator)
+      ? [{ href: `/arshjul/${cycle.year}/sammanstallning/dokument`, label: `Länssammanställningen ${cycle.year}`, text: 'länets och rikets värden per indikator, underlaget för er analys.' }]
+      : [];
+    return { expected, documents };
   }
 }

@@ -7,6 +7,7 @@ export * from './auth/auth.exception.js';
 export * from './auth/auth.module.js';
 export * from './auth/csrf-multipart.js';
 export * from './auth/first-admin.bootstrap.js';
+export * from './auth/page-locals.js';
 export * from './auth/password-policy.js';
 export * from './auth/password-reset-token.entity.js';
 export * from './auth/password-reset.service.js';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import {
   DomainException, FieldError, getRequestContext, PROBLEM_TYPE_BASE, ProblemDocument, STATUS_BY_KIND, TITLE_BY_STATUS,
 } from '@arshjulet/core';
+import { pageLocals } from '@arshjulet/org';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
@@ -39,6 +40,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         response.redirect(303, `/logga-in?next=${encodeURIComponent(request.originalUrl)}`);
         return;
       }
+      // In the layout with the signed-in person's header and menu, also where no guard or interceptor ran.
+      if (response.locals.currentUser === undefined) Object.assign(response.locals, pageLocals(request));
       response.status(problem.status).render('error', {
         title: TITLE_BY_STATUS[problem.status] ?? 'Fel',
         status: problem.status,

@@ -11,15 +11,27 @@ export interface ScopedResource {
   orgUnitId: string | null;
 }
 
+/** Role-level: whether any of the actor's roles grants `permission`. */
+export function hasPermission(ctx: RequestContext, permission: Permission): boolean {
+  if (!ctx.actor) return false;
+  if (permission === Permission.AccountSelf) return ctx.actor.userId !== null || ctx.actor.via === 'system';
+  return ctx.actor.assignments.some((assignment) => ROLE_PERMISSIONS[assignment.role].includes(permission));
+}
+
+/** Every permission by its enum name, see {@link AccessService.permissionMap}; also for error pages, which no guard reached. */
+export function permissionMap(ctx: RequestContext): Record<keyof typeof Permission, boolean> {
+  return Object.fromEntries(
+    Object.entries(Permission).map(([name, permission]) => [name, hasPermission(ctx, permission)]),
+  ) as Record<keyof typeof Permission, boolean>;
+}
+
 /** The rules for who may do what, on which delregion, in one place (Immich's requireAccess). */
 @Injectable()
 export class AccessService {
   constructor(private readonly audit: AuditService) {}
 
   hasPermission(ctx: RequestContext, permission: Permission): boolean {
-    if (!ctx.actor) return false;
-    if (permission === Permission.AccountSelf) return ctx.actor.userId !== null || ctx.actor.via === 'system';
-    return ctx.actor.assignments.some((assignment) => ROLE_PERMISSIONS[assignment.role].includes(permission));
+    return hasPermission(ctx, permission);
   }
 
   /**
@@ -27,9 +39,7 @@ export class AccessService {
    * buttons the actor may use. The guard still checks each route.
    */
   permissionMap(ctx: RequestContext): Record<keyof typeof Permission, boolean> {
-    return Object.fromEntries(
-      Object.entries(Permission).map(([name, permission]) => [name, this.hasPermission(ctx, permission)]),
-    ) as Record<keyof typeof Permission, boolean>;
+    return permissionMap(ctx);
   }
 
   /** Role-level check, done by the guard for every route. */

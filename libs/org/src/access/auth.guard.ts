@@ -57,6 +57,6 @@ export class AuthGuard implements CanActivate {
     const session = request.session;
     const identity = session?.loaded?.identity;
     if (!session?.userId || identity?.user_id !== session.userId) return null;
-    return toActor(identity, 'session', { sessionId: session.id });
+    return toActor(identity, 'session', { sessionId: session.id }, session.actingDelregionId);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, RoleAssignmentRef } from '@arshjulet/core';
+import { type Actor, type RoleAssignmentRef, Role } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
 
 /** The person behind a credential, as one query returns it: only active users, with every role and scope. */
@@ -7,7 +7,8 @@ export interface IdentityRow {
   user_id: string;
   email: string;
   name: string;
-  assignments: RoleAssignmentRef[];
+  /** With the scope's name, for the header (who I am, which delregion I act for). */
+  assignments: Array<RoleAssignmentRef & { orgUnitName?: string | null }>;
 }
 
 export interface TokenIdentityRow extends IdentityRow {
@@ -30,8 +31,8 @@ export const TOUCH_INTERVAL_SECONDS = 5 * 60;
 /** The user's columns and roles, joined as `u`; roles folded into one JSON array so one row answers. */
 const IDENTITY = `json_build_object(
     'user_id', u.id, 'email', u.email, 'name', u.name,
-    'assignments', COALESCE((SELECT json_agg(json_build_object('role', ra.role, 'orgUnitId', ra.org_unit_id) ORDER BY ra.role, ra.org_unit_id)
-                             FROM role_assignment ra WHERE ra.user_id = u.id), '[]'::json))`;
+    'assignments', COALESCE((SELECT json_agg(json_build_object('role', ra.role, 'orgUnitId', ra.org_unit_id, 'orgUnitName', ou.name) ORDER BY ra.role, ra.org_unit_id)
+                             FROM role_assignment ra LEFT JOIN org_unit ou ON ou.id = ra.org_unit_id WHERE ra.user_id = u.id), '[]'::json))`;
 
 const TOKEN_IDENTITY = `
   SELECT t.id AS token_id,
@@ -104,6 +105,18 @@ export class IdentityRepository {
   }
 }
 
-export function toActor(identity: IdentityRow, via: Actor['via'], extra: Partial<Actor> = {}): Actor {
-  return { userId: identity.user_id, email: identity.email, name: identity.name, assignments: identity.assignments, via, ...extra };
+export function toActor(identity: IdentityRow, via: Actor['via'], extra: Partial<Actor> = {}, actingDelregionId?: string): Actor {
+  const assignments = actingFor(identity.assignments.map(({ role, orgUnitId }) => ({ role, orgUnitId })), actingDelregionId);
+  return { userId: identity.user_id, email: identity.email, name: identity.name, assignments, via, ...extra };
+}
+
+/**
+ * A delregion coordinator of several delregions who chose one to act for (the header's switch, kept in the
+ * session) holds only that delregion's scope for the session: the start page, task lists and access follow it.
+ * A choice that is no longer among their assignments is ignored.
+ */
+export function actingFor(assignments: RoleAssignmentRef[], delregionId: string | undefined): RoleAssignmentRef[] {
+  const isScoped = (a: RoleAssignmentRef) => a.role === Role.DelregionCoordinator;
+  if (!delregionId || !assignments.some((a) => isScoped(a) && a.orgUnitId === delregionId)) return assignments;
+  return assignments.filter((a) => !isScoped(a) || a.orgUnitId === delregionId);
 }

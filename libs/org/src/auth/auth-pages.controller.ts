@@ -36,7 +36,7 @@ export class AuthPagesController {
   @Public()
   @UseGuards(LoginRateLimitGuard)
   @FormPage(LOGIN_FORM)
-  @Redirect('/konto', 303)
+  @Redirect('/', 303)
   async submit(@Ctx() ctx: RequestContext, @Req() request: Request, @Body() form: LoginFormDto): Promise<{ url: string }> {
     await this.sessions.establish(request, await this.login.verify(ctx, form.email, form.password));
     return { url: safeNextPath(form.next) };

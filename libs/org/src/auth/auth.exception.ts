@@ -9,6 +9,7 @@ export enum AuthErrorCode {
   LinkUsed = 'auth.link_used',
   WeakPassword = 'auth.weak_password',
   WrongCurrentPassword = 'auth.wrong_current_password',
+  NotYourDelregion = 'auth.not_your_delregion',
 }
 
 export class AuthException extends DomainException {
@@ -33,6 +34,13 @@ export class AuthException extends DomainException {
     return new AuthException(ErrorKind.Forbidden, {
       code: AuthErrorCode.CsrfInvalid,
       detail: 'Formuläret kunde inte skickas eftersom det har gått ut eller kom från en annan webbplats. Ladda om sidan och försök igen.',
+    });
+  }
+
+  static notYourDelregion(): AuthException {
+    return new AuthException(ErrorKind.Validation, {
+      code: AuthErrorCode.NotYourDelregion,
+      detail: 'Du är inte samordnare för den delregionen. Välj en av dina delregioner.',
     });
   }
 

@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountPagesController } from './account-pages.controller.js';
+import { ActingDelregionPagesController } from './acting-delregion-pages.controller.js';
 import { AuthPagesController } from './auth-pages.controller.js';
 import { CsrfMiddleware } from './csrf.middleware.js';
 import { CsrfPendingGuard } from './csrf-pending.guard.js';
@@ -19,7 +20,7 @@ import { WebSessionService } from './web-session.service.js';
  * "Mitt konto" and the one-time password links. Identity itself (users, tokens, access) is OrgModule's.
  */
 @Module({
-  controllers: [AuthPagesController, AccountPagesController, PasswordLinkPagesController],
+  controllers: [AuthPagesController, AccountPagesController, ActingDelregionPagesController, PasswordLinkPagesController],
   providers: [
     WebSessionService,
     CsrfService,

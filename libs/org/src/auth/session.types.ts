@@ -6,6 +6,8 @@ declare module 'express-session' {
     /** Set at login; the AuthGuard reads it to identify the actor. */
     userId?: string;
     loggedInAt?: string;
+    /** The delregion a coordinator of several chose to act for (the header's switch); unset: all of them. */
+    actingDelregionId?: string;
     /** One message for the next page view (post/redirect/get). */
     flash?: Flash;
     /** Filled by the store on every load, never stored: see {@link LoadedSession}. */

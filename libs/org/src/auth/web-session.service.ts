@@ -75,6 +75,13 @@ export class WebSessionService implements OnModuleDestroy {
     await this.save(request);
   }
 
+  /** Remembers which of their delregions the signed-in person acts for (null: all of them), saved before the redirect. */
+  async actFor(request: Request, delregionId: string | null): Promise<void> {
+    if (delregionId) request.session.actingDelregionId = delregionId;
+    else delete request.session.actingDelregionId;
+    await this.save(request);
+  }
+
   takeFlash(request: Request): Flash | undefined {
     const flash = request.session?.flash;
     if (flash) delete request.session.flash;

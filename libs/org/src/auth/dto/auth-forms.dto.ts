@@ -63,7 +63,15 @@ export class CreateTokenFormDto {
   expiresInDays?: string;
 }
 
-/** `next` after login: only a path on this site, never `//evil.example` or a full URL. */
+/** `next` after login: only a path on this site, never `//evil.example` or a full URL; else the start page. */
 export function safeNextPath(next: string | undefined): string {
-  return next && /^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/logga-') ? next : '/konto';
+  return next && /^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/logga-') ? next : '/';
+}
+
+/** The header's switch: one of my delregions, or empty for all of them. */
+export class ActingDelregionFormDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  delregion = '';
 }
