@@ -56,6 +56,7 @@ describe('values, export, catalogue edits and who may do what', () => {
     expect(data.map((row) => row[11])).toContain('\'=HYPERLINK("http://example.test")');
     expect(data.map((row) => row[11])).toContain("'@SUM(A1)");
     expect(data.find((row) => row[4] === '2025-Q2' && row[2] === 'H-NU')![6]).toBe('5,7');
+    expect(new Set(data.map((row) => row[9]))).toEqual(new Set(['slutlig']));
 
     // Round trip: every row reads back; only cells that had to be escaped come back with their quote mark (two
     // notes differ, and the breakdown `-kvinnor` returns as the new breakdown `'-kvinnor`).

@@ -2,11 +2,9 @@ import 'reflect-metadata';
 import { DomainException } from '@arshjulet/core';
 import { Command } from 'commander';
 import { registerCommands } from './cli/commands.js';
+import { swedishHelp } from './cli/swedish-help.js';
 
-const program = new Command()
-  .name('npm run cli --')
-  .description('Årshjulet – command line for administrators and scripts')
-  .showHelpAfterError();
+const program = swedishHelp(new Command().name('npm run cli --').description('Årshjulet – kommandorad för administratörer och skript'));
 registerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -6,7 +6,7 @@ import { withCli } from './cli-context.js';
 export function registerReferenceCommands(program: Command): void {
   program
     .command('reference:load')
-    .description('Load org units and the indicator catalogue from reference/*.csv (idempotent; keeps administrators\' edits)')
+    .description('Läs in organisationsenheter och indikatorkatalogen från reference/*.csv (kan köras flera gånger; behåller administratörernas ändringar)')
     .action(() =>
       withCli(async (cli) => {
         const orgUnits = await cli.app.get(OrgUnitReferenceLoader).load(cli.ctx());

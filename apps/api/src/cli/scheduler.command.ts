@@ -5,8 +5,8 @@ import { withCli } from './cli-context.js';
 export function registerSchedulerCommands(program: Command): void {
   program
     .command('scheduler:run')
-    .description('Run the daily sweep as of a date (catch-up, support, tests); what was already done is not done again')
-    .option('--date <YYYY-MM-DD>', 'the date to run as of (default: today in Europe/Stockholm)')
+    .description('Kör de dagliga jobben som för ett visst datum (ikappkörning, support, test); det som redan är gjort görs inte igen')
+    .option('--date <ÅÅÅÅ-MM-DD>', 'datumet att köra som (standard: i dag i Europe/Stockholm)')
     .action((options: { date?: string }) =>
       withCli(async (cli) => {
         const date = options.date ?? stockholmToday();

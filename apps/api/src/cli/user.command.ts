@@ -22,13 +22,13 @@ function parseRole(text: string): Role {
 export function registerUserCommands(program: Command): void {
   program
     .command('user:create')
-    .description('Create a user: asks for the password on a terminal, reads it with --password-stdin, or prints an invitation link with --invite')
-    .requiredOption('--email <email>', 'e-mail address (stored lower-cased)')
-    .requiredOption('--name <name>', 'full name')
-    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
-    .option('--org <code>', 'delregion code for delregion_coordinator, e.g. DR-SKB')
-    .option('--password-stdin', 'read the password from standard input')
-    .option('--invite', 'no password: print a one-time link (24 h) for the user to choose one')
+    .description('Skapa en användare: frågar efter lösenordet i terminalen, läser det med --password-stdin, eller skriver ut en inbjudningslänk med --invite')
+    .requiredOption('--email <e-post>', 'e-postadress (sparas med gemener)')
+    .requiredOption('--name <namn>', 'för- och efternamn')
+    .requiredOption('--role <roll>', `en av ${ROLES.join(', ')}`)
+    .option('--org <kod>', 'delregionens kod för delregion_coordinator, t.ex. DR-SKB')
+    .option('--password-stdin', 'läs lösenordet från standard in')
+    .option('--invite', 'inget lösenord: skriv ut en engångslänk (24 h) där användaren väljer ett')
     .action((options: { email: string; name: string; role: string; org?: string; passwordStdin?: boolean; invite?: boolean }) =>
       withCli(async (cli) => {
         const role = parseRole(options.role);
@@ -47,8 +47,8 @@ export function registerUserCommands(program: Command): void {
 
   program
     .command('user:list')
-    .description('List users with their roles')
-    .option('--inactive', 'include deactivated users')
+    .description('Lista användarna med deras roller')
+    .option('--inactive', 'ta med inaktiverade användare')
     .action((options: { inactive?: boolean }) =>
       withCli(async (cli) => {
         const { items } = await cli.app.get(UserService).list(cli.ctx(), { active: options.inactive ? undefined : true, page: 1, pageSize: 10_000 });
@@ -69,8 +69,8 @@ export function registerUserCommands(program: Command): void {
 
   program
     .command('user:deactivate')
-    .description('Deactivate a user: their sessions end and their API tokens are revoked at once')
-    .requiredOption('--email <email>', 'e-mail address')
+    .description('Inaktivera en användare: inloggningarna avslutas och API-nycklarna återkallas direkt')
+    .requiredOption('--email <e-post>', 'e-postadress')
     .action((options: { email: string }) =>
       withCli(async (cli) => {
         const user = await cli.app.get(UserService).findByEmail(cli.ctx(), options.email);
@@ -82,8 +82,8 @@ export function registerUserCommands(program: Command): void {
 
   program
     .command('user:invite')
-    .description('Print a new one-time link (24 h) for a user to choose a password, e.g. when the first admin\'s link has expired')
-    .requiredOption('--email <email>', 'e-mail address')
+    .description('Skriv ut en ny engångslänk (24 h) där en användare väljer lösenord, t.ex. när den första administratörens länk har gått ut')
+    .requiredOption('--email <e-post>', 'e-postadress')
     .action((options: { email: string }) =>
       withCli(async (cli) => {
         const user = await cli.app.get(UserService).findByEmail(cli.ctx(), options.email);
@@ -95,10 +95,10 @@ export function registerUserCommands(program: Command): void {
 
   program
     .command('token:create')
-    .description('Create an API token for a user and print it once (on standard output, alone, for scripts)')
-    .requiredOption('--email <email>', 'whose token it is')
-    .requiredOption('--name <name>', 'what the token is for')
-    .option('--expires <days>', 'validity, e.g. 30d', '90d')
+    .description('Skapa en API-nyckel för en användare och skriv ut den en gång (ensam på standard ut, för skript)')
+    .requiredOption('--email <e-post>', 'vems nyckeln är')
+    .requiredOption('--name <namn>', 'vad nyckeln används till')
+    .option('--expires <dagar>', 'giltighet, t.ex. 30d', '90d')
     .action((options: { email: string; name: string; expires: string }) =>
       withCli(async (cli) => {
         const days = parseExpiry(options.expires);

@@ -131,6 +131,9 @@ export function mapIndicatorValue(row: ValueRow): IndicatorValueResponseDto {
   };
 }
 
+/** The export's status column in Swedish ("slutlig", not "final"); the importer reads both. */
+const VALUE_STATUS_SV: Record<string, string> = { final: 'slutlig', preliminary: 'preliminär' };
+
 /** Swedish headers the importer also reads, so an export can be edited and imported again. */
 export const VALUE_EXPORT_HEADER = [
   'indikator', 'indikatornamn', 'enhet', 'enhetsnamn', 'period', 'uppdelning', 'värde', 'täljare', 'nämnare', 'status', 'beräknad', 'kommentar',
@@ -140,6 +143,6 @@ export const VALUE_EXPORT_HEADER = [
 export function valueExportLine(row: ValueRow): string {
   return toCsvExportRow([
     row.indicator_code, row.indicator_name, row.org_unit_code, row.org_unit_name, row.period, row.breakdown,
-    Number(row.value), num(row.numerator), num(row.denominator), row.status, row.derived ? 'ja' : 'nej', row.note,
+    Number(row.value), num(row.numerator), num(row.denominator), VALUE_STATUS_SV[row.status] ?? row.status, row.derived ? 'ja' : 'nej', row.note,
   ]);
 }
