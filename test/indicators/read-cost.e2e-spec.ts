@@ -88,7 +88,7 @@ describe('indicator reads: one statement each, never stale', () => {
     expect(page.filter((sql) => /\bindicator_value\b/.test(sql))).toHaveLength(1);
 
     const html = (await coordinator.browser.get(`/indikatorer/${code}`).expect(200)).text;
-    expect(html).toContain('Jämförelse rullande 12 mån t.o.m. september 2025');
+    expect(html).toContain('Jämförelse R12 t.o.m. sep 2025');
     expect(html).toContain('<caption>Värden per enhet, R12 t.o.m. jun 2025–R12 t.o.m. sep 2025</caption>');
   });
 

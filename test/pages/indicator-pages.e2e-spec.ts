@@ -43,12 +43,12 @@ describe('indicator pages: the catalogue and one indicator', () => {
     await importFile((await t.userWith(Role.CountyCoordinator)).api, seedFixture('iu03-hospitals-2025-wide.csv'), 'IU03.csv');
 
     const latest = await coordinator.browser.get('/indikatorer/IU03').expect(200);
-    expect(latest.text).toContain('Jämförelse kvartal 4 2025');
+    expect(latest.text).toContain('Jämförelse Q4 2025');
     expect(latest.text).toContain('<caption>Värden per enhet, Q1 2025–Q4 2025</caption>');
-    expect(latest.text).toMatch(/<option value="2025-Q2">kvartal 2 2025<\/option>/);
+    expect(latest.text).toMatch(/<option value="2025-Q2">Q2 2025<\/option>/);
 
     const q2 = await coordinator.browser.get('/indikatorer/IU03?period=2025-Q2').expect(200);
-    expect(q2.text).toContain('Jämförelse kvartal 2 2025');
+    expect(q2.text).toContain('Jämförelse Q2 2025');
     expect(q2.text).toContain(`varierar stort: från 4${NBSP}% i Alingsås lasarett till 15${NBSP}% i Kungälvs sjukhus (Q2 2025).`);
     expect(q2.text).toContain(`Värdet för Västra Götaland ökade från 8${NBSP}% (Q1 2025) till 9${NBSP}% (Q2 2025).`);
     expect(q2.text).toMatch(/<option value="2025-Q2" selected>/);

@@ -64,9 +64,9 @@ export function indicatorPageView({ indicator, periods, comparison, columns, row
       area: indicator.area ? (INDICATOR_AREA_LABELS_SV[indicator.area] ?? indicator.area) : null,
     },
     hasValues: periods.length > 0,
-    periodOptions: periods.map((period) => ({ value: period.toString(), label: period.label('long'), selected: period.toString() === selected })),
+    periodOptions: periods.map((period) => ({ value: period.toString(), label: period.label('short'), selected: period.toString() === selected })),
     comparison: comparison && {
-      periodLabel: comparison.period.label('long'),
+      periodLabel: comparison.period.label('short'),
       sentences,
       county: comparison.county && { name: comparison.county.name, value: format(comparison.county.value) },
       nation: comparison.nation && { name: comparison.nation.name, value: format(comparison.nation.value) },

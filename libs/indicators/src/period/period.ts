@@ -186,7 +186,8 @@ export class Period {
 
   /**
    * Swedish label. Long: `2025`, `kvartal 3 2025`, `mars 2025`, `rullande 12 mån t.o.m. september 2025`.
-   * Short, for tables and parentheses: `2025`, `Q3 2025`, `mar 2025`, `R12 t.o.m. sep 2025`.
+   * Short, for tables and parentheses: `2025`, `Q3 2025`, `mar 2025`, `R12 t.o.m. sep 2025`. The pages use the
+   * short form everywhere (one voice: "Q2 2025", never "kvartal 2 2025" beside it).
    */
   label(style: 'long' | 'short' = 'long'): string {
     const long = style === 'long';
