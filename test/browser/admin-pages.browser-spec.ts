@@ -1,9 +1,9 @@
 import { Role } from '@arshjulet/core';
 import { Indicator, IndicatorDirection, IndicatorGroup, IndicatorKind, IndicatorUnit } from '@arshjulet/indicators';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility.js';
-import { startBrowserApp, watchProblems } from '../support/browser.js';
-import type { SignedInUser, TestApp } from '../support/test-app.js';
+import { startBrowserApp, watchProblems, logIn } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 describe('administration pages in a real browser: the catalogue, Teman and Logg on plain forms; axe on every page', () => {
   let t: TestApp;
@@ -17,13 +17,6 @@ describe('administration pages in a real browser: the catalogue, Teman and Logg 
 
   afterAll(() => close());
 
-  async function logIn(page: Page, user: SignedInUser): Promise<void> {
-    await page.goto(`${baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress').fill(user.user.email);
-    await page.getByLabel('Lösenord').fill(user.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForLoadState();
-  }
 
   it('edits an indicator (a refusal first), adds and deactivates a theme, filters the log; zero WCAG 2.1 A/AA violations', async () => {
     const repository = t.dataSource.getRepository(Indicator);
@@ -38,7 +31,7 @@ describe('administration pages in a real browser: the catalogue, Teman and Logg 
     const violations: string[] = [];
     const check = async (where: string) => violations.push(...(await accessibilityViolations(page)).map((v) => `${where}: ${v}`));
 
-    await logIn(page, admin);
+    await logIn(page, baseUrl, admin);
     await page.goto(`${baseUrl}/administration`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Administration');
     await check('/administration');

@@ -2,7 +2,7 @@ import { Role } from '@arshjulet/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchedTask } from '../analysis/analysis-fixtures.js';
 import { accessibilityViolations, tabTo } from '../support/accessibility.js';
-import { startBrowserApp, watchProblems } from '../support/browser.js';
+import { startBrowserApp, watchProblems, logIn } from '../support/browser.js';
 import type { SignedInUser, TestApp, TestUser } from '../support/test-app.js';
 
 describe('the analysis in a real browser: a delregion fills in and submits it by keyboard alone, with and without JavaScript', () => {
@@ -19,13 +19,6 @@ describe('the analysis in a real browser: a delregion fills in and submits it by
 
   afterAll(() => close());
 
-  async function logIn(page: Page, user: SignedInUser): Promise<void> {
-    await page.goto(`${baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress').fill(user.user.email);
-    await page.getByLabel('Lösenord').fill(user.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-  }
 
   const LIMIT = 500;
   const focusedIs = (page: Page, selector: string) => page.evaluate<boolean>(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`);
@@ -73,7 +66,7 @@ describe('the analysis in a real browser: a delregion fills in and submits it by
       if (withScript) violations.push(...(await accessibilityViolations(page)));
     };
 
-    await logIn(page, simba);
+    await logIn(page, baseUrl, simba);
     await page.goto(`${baseUrl}/arshjul/${year}/uppgifter/${taskId}`);
     await check();
     await tabTo(page, 'a[href$="/analys"]', LIMIT);
@@ -128,7 +121,7 @@ describe('the analysis in a real browser: a delregion fills in and submits it by
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await logIn(page, county as SignedInUser);
+    await logIn(page, baseUrl, county as SignedInUser);
     await page.goto(`${baseUrl}/arshjul/${year}/uppgifter/${taskId}/granska`);
     const violations = await accessibilityViolations(page);
     await tabTo(page, '#kommentar-successes', LIMIT);

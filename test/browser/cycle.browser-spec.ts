@@ -1,8 +1,8 @@
 import { Role } from '@arshjulet/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { accessibilityViolations, tabTo } from '../support/accessibility.js';
-import { startBrowserApp, watchProblems } from '../support/browser.js';
-import type { SignedInUser, TestApp } from '../support/test-app.js';
+import { startBrowserApp, watchProblems, logIn } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 describe('the årshjul in a real browser: the county coordinator opens the year, a delregion finds its task', () => {
   let t: TestApp;
@@ -16,13 +16,6 @@ describe('the årshjul in a real browser: the county coordinator opens the year,
 
   afterAll(() => close());
 
-  async function logIn(page: Page, user: SignedInUser): Promise<void> {
-    await page.goto(`${baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress').fill(user.user.email);
-    await page.getByLabel('Lösenord').fill(user.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-  }
 
   it('creates a cycle (a wrong date corrected by keyboard alone), launches it, reads the overview; the delregion opens and starts its task; every page passes axe', async () => {
     const county = await t.signedIn(Role.CountyCoordinator);
@@ -31,7 +24,7 @@ describe('the årshjul in a real browser: the county coordinator opens the year,
     const violations: string[] = [];
     const check = async () => violations.push(...(await accessibilityViolations(page)));
 
-    await logIn(page, county);
+    await logIn(page, baseUrl, county);
     await page.goto(`${baseUrl}/`);
     expect(await page.getByText('Det finns inget årshjul ännu.').count()).toBe(1);
     await check();
@@ -92,7 +85,7 @@ describe('the årshjul in a real browser: the county coordinator opens the year,
     const context = await browser.newContext();
     const own = await context.newPage();
     const ownProblems = watchProblems(own);
-    await logIn(own, delregion);
+    await logIn(own, baseUrl, delregion);
     await own.goto(`${baseUrl}/`);
     expect(await own.getByText(/^Er analys (ska lämnas in senast|är försenad sedan)/).count()).toBe(1);
     violations.push(...(await accessibilityViolations(own)));

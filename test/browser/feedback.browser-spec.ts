@@ -1,9 +1,9 @@
 import { Role } from '@arshjulet/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { acceptedSeed002Cycle } from '../report/report-fixtures.js';
 import { accessibilityViolations } from '../support/accessibility.js';
-import { startBrowserApp, watchProblems } from '../support/browser.js';
-import type { SignedInUser, TestApp } from '../support/test-app.js';
+import { startBrowserApp, watchProblems, logIn } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 describe('VVG in a real browser: comments on the report in review, records a decision, follows the decisions up', () => {
   let t: TestApp;
@@ -17,13 +17,6 @@ describe('VVG in a real browser: comments on the report in review, records a dec
 
   afterAll(() => close());
 
-  async function logIn(page: Page, user: SignedInUser): Promise<void> {
-    await page.goto(`${baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress').fill(user.user.email);
-    await page.getByLabel('Lösenord').fill(user.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-  }
 
   it('comments on a section, the county answers, a decision is refused then recorded, /beslut lists it; axe finds nothing on any page', async () => {
     const year = 2040;
@@ -39,7 +32,7 @@ describe('VVG in a real browser: comments on the report in review, records a dec
     const violations: string[] = [];
     const check = async () => violations.push(...(await accessibilityViolations(page)));
 
-    await logIn(page, vvg);
+    await logIn(page, baseUrl, vvg);
     await page.goto(`${baseUrl}/arshjul/${year}/rapport/granskning`);
     await check();
     await page.getByLabel('Kommentera: Slutsatser och reflektioner').fill('Lyft **SIP** tydligare.');
@@ -53,7 +46,7 @@ describe('VVG in a real browser: comments on the report in review, records a dec
     await check();
 
     const countyPage = await browser.newPage();
-    await logIn(countyPage, county);
+    await logIn(countyPage, baseUrl, county);
     await countyPage.goto(`${baseUrl}/arshjul/${year}/rapport/granskning`);
     await countyPage.locator('#slutsatser textarea[name="body"]').fill('Vi lägger till ett stycke.');
     await countyPage.locator('#slutsatser button', { hasText: 'Spara svaret' }).click();

@@ -1,8 +1,8 @@
 import { Role } from '@arshjulet/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility.js';
-import { startBrowserApp, watchProblems } from '../support/browser.js';
-import type { SignedInUser, TestApp } from '../support/test-app.js';
+import { startBrowserApp, watchProblems, logIn } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 describe('an administrator edits the organisation on the Organisation pages', () => {
   let t: TestApp;
@@ -16,13 +16,6 @@ describe('an administrator edits the organisation on the Organisation pages', ()
 
   afterAll(() => close());
 
-  async function logIn(page: Page, user: SignedInUser): Promise<void> {
-    await page.goto(`${baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress').fill(user.user.email);
-    await page.getByLabel('Lösenord').fill(user.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-  }
 
   it('moves a municipality (a refusal shown beside its field first), and a stale save says so; every page passes axe', async () => {
     const admin = await t.signedIn(Role.Admin);
@@ -31,7 +24,7 @@ describe('an administrator edits the organisation on the Organisation pages', ()
     const violations: string[] = [];
     const check = async () => violations.push(...(await accessibilityViolations(page)));
 
-    await logIn(page, admin);
+    await logIn(page, baseUrl, admin);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
     await page.waitForURL(`${baseUrl}/administration/organisation`);
     expect(await page.getByRole('table', { name: 'SAMLA – Vårdsamverkan Lerum Alingsås' }).getByRole('link', { name: 'Lerum', exact: true }).count()).toBe(1);
@@ -62,7 +55,7 @@ describe('an administrator edits the organisation on the Organisation pages', ()
     // Two tabs on Ale, without JavaScript: the first save wins, the second is told and shown the unit as it is now.
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const first = await noScript.newPage();
-    await logIn(first, admin);
+    await logIn(first, baseUrl, admin);
     await first.goto(`${baseUrl}/administration/organisation/1440`);
     await page.goto(`${baseUrl}/administration/organisation/1440`);
     await first.getByLabel('Namn').fill('Ale kommun');
@@ -84,7 +77,7 @@ describe('an administrator edits the organisation on the Organisation pages', ()
   it('is not in the menu of a county coordinator, and its pages refuse them', async () => {
     const county = await t.signedIn(Role.CountyCoordinator);
     const page = await browser.newPage();
-    await logIn(page, county);
+    await logIn(page, baseUrl, county);
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).count()).toBe(0);
     const refused = await page.goto(`${baseUrl}/administration/organisation`);
     expect(refused?.status()).toBe(403);

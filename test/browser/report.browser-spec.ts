@@ -1,9 +1,9 @@
 import { Role } from '@arshjulet/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchedTask } from '../analysis/analysis-fixtures.js';
 import { accessibilityViolations, tabTo } from '../support/accessibility.js';
-import { startBrowserApp, watchProblems } from '../support/browser.js';
-import type { SignedInUser, TestApp } from '../support/test-app.js';
+import { startBrowserApp, watchProblems, logIn } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 describe('the county report pages in a real browser: editor, versions, compilation, published reports', () => {
   let t: TestApp;
@@ -17,13 +17,6 @@ describe('the county report pages in a real browser: editor, versions, compilati
 
   afterAll(() => close());
 
-  async function logIn(page: Page, user: SignedInUser): Promise<void> {
-    await page.goto(`${baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress').fill(user.user.email);
-    await page.getByLabel('Lösenord').fill(user.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-  }
 
   it('the county assembles a preliminary draft by keyboard, writes its own sections, and a stale save shows both texts keeping theirs; every page passes axe', async () => {
     const county = await t.signedIn(Role.CountyCoordinator);
@@ -33,7 +26,7 @@ describe('the county report pages in a real browser: editor, versions, compilati
     const violations: string[] = [];
     const check = async () => violations.push(...(await accessibilityViolations(page)));
 
-    await logIn(page, county);
+    await logIn(page, baseUrl, county);
     await page.goto(`${baseUrl}/arshjul/${year}`);
     // The wheel's many links come first: focus the link, then follow it by keyboard.
     await page.getByRole('link', { name: 'Länsrapporten', exact: true }).focus();
@@ -86,7 +79,7 @@ describe('the county report pages in a real browser: editor, versions, compilati
   it('a viewer reads the list of published reports; a PDF without Chromium is a Swedish page, not a 500', async () => {
     const viewer = await t.signedIn(Role.Viewer);
     const page = await browser.newPage();
-    await logIn(page, viewer);
+    await logIn(page, baseUrl, viewer);
     await page.goto(`${baseUrl}/rapporter`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Publicerade länsrapporter');
     expect(await accessibilityViolations(page)).toEqual([]);

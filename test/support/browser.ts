@@ -63,3 +63,12 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     },
   };
 }
+
+/** Signs `user` in through the login form, as a person would, and waits for the start page everyone lands on. */
+export async function logIn(page: Page, baseUrl: string, user: { user: { email: string }; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/logga-in`);
+  await page.getByLabel('E-postadress').fill(user.user.email);
+  await page.getByLabel('Lösenord').fill(user.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
