@@ -49,7 +49,7 @@ describe('Two coordinators of one delregion saving the same draft at once', () =
     expect(final.body.answers).toEqual(
       Object.fromEntries(['successes', 'challenges'].filter((f) => lastOf(f) !== undefined).map((f) => [f, lastOf(f)])),
     );
-  });
+  }, 120_000);
 
   it('100 saves fired at once on one version: exactly one lands, 99 answer 409, the draft holds the winner', async () => {
     const { taskId } = await launchedTask(t, county, 'DR-SIMBA');
@@ -64,5 +64,5 @@ describe('Two coordinators of one delregion saving the same draft at once', () =
     const winner = responses.find((r) => r.status === 200)!;
     const final = await anna.api.get(`/api/v1/tasks/${taskId}/answers`);
     expect(final.body).toMatchObject({ version: 1, answers: winner.body.answers });
-  });
+  }, 120_000);
 });
