@@ -9,6 +9,7 @@ export * from './context/ctx.decorator.js';
 export * from './util/project-root.js';
 export * from './util/reference-csv.js';
 export * from './util/swedish-date.util.js';
+export * from './http/if-match.js';
 export * from './http/paging.js';
 export * from './http/query-transforms.js';
 export * from './workflow/state-machine.js';

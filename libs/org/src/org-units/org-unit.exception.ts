@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '@arshjulet/core';
+import { DomainException, ErrorKind, readIfMatch } from '@arshjulet/core';
 
 export enum OrgUnitErrorCode {
   VersionConflict = 'org_unit.version_conflict',
@@ -32,11 +32,9 @@ export class OrgUnitException extends DomainException {
 
 /** The version in `If-Match: "3"` (weak `W/"3"` and bare `3` accepted), else the body's `version`. */
 export function orgUnitVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
-  if (ifMatch !== undefined && ifMatch.trim() !== '') {
-    const found = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(ifMatch);
-    if (!found) throw OrgUnitException.ifMatchUnreadable();
-    return Number(found[1]);
-  }
+  const read = readIfMatch(ifMatch);
+  if (read === 'unreadable') throw OrgUnitException.ifMatchUnreadable();
+  if (read !== 'absent') return read.version;
   if (bodyVersion === undefined) throw OrgUnitException.versionRequired();
   return bodyVersion;
 }

@@ -1,11 +1,12 @@
+import { readIfMatch } from '@arshjulet/core';
 import { ReportException } from '../report.exception.js';
 
-/** The version in `If-Match: "3"` (weak `W/"3"` and bare `3` accepted); missing → 428, unreadable → 400. */
-export function versionFromIfMatch(header: string | undefined): number {
-  if (header === undefined || header.trim() === '') throw ReportException.ifMatchRequired();
-  const found = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!found) throw ReportException.ifMatchUnreadable();
-  return Number(found[1]);
-}
+export { etagOf } from '@arshjulet/core';
 
-export const etagOf = (version: number): string => `"${version}"`;
+/** The version If-Match names; missing → 428, unreadable → 400 (the report's codes). */
+export function versionFromIfMatch(header: string | undefined): number {
+  const read = readIfMatch(header);
+  if (read === 'absent') throw ReportException.ifMatchRequired();
+  if (read === 'unreadable') throw ReportException.ifMatchUnreadable();
+  return read.version;
+}
