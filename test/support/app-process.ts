@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -21,6 +22,16 @@ export interface Running {
   exited: Promise<number | null>;
   /** Resolves with the first match of `pattern` in the output once it has been printed; rejects if the process exits first. */
   waitFor: (pattern: RegExp, boundMs?: number) => Promise<RegExpExecArray>;
+}
+
+/** A port free right now on 127.0.0.1 (released again: whoever binds it next may lose a race, which tests accept). */
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
 }
 
 export function buildDist(): void {
@@ -89,6 +100,21 @@ export async function waitReady(running: Running, port: number): Promise<void> {
   await running.waitFor(/Årshjulet is running at/);
   const status = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status);
   if (status !== 200) throw new Error(`/health/ready answered ${status}:\n${running.output()}`);
+}
+
+/**
+ * The app (`main`) or the command line (`cli`, with `args`) on a PostgreSQL server of the caller's choosing: DATABASE_URL
+ * is `databaseUrl`, not the embedded default. Development settings, no scheduler or mail worker unless `extra` says so;
+ * `stdin` is written and closed.
+ */
+export function startOnServer(entry: 'main' | 'cli', databaseUrl: string, args: string[] = [], extra: NodeJS.ProcessEnv = {}, stdin = ''): Running {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', NODE_ENV: 'development', SEED_DEMO: 'false', SCHEDULER: 'false', OUTBOX_WORKER: 'false',
+    ...extra, DATABASE_URL: databaseUrl,
+  };
+  const child = spawn(process.execPath, [entry === 'main' ? main : cli, ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.end(stdin);
+  return track(child);
 }
 
 /** `npm run cli -- <args>` as its own process on the same data folder; `stdin` is written and closed unless `holdStdin`. */
