@@ -29,6 +29,32 @@ function readMine(text: string): Answers {
   throw new ValidationException([{ path: 'mine', message: 'Dina värden kunde inte läsas. Ladda om sidan.' }]);
 }
 
+/** The answers the form was shown with (its hidden `base`), or null when the form carries none or it is unreadable. */
+function readBase(text: string): Answers | null {
+  if (!text) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Answers) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An answer compared by meaning: key order, empty texts, empty lists and absent values do not count. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(canonical);
+    return items.length ? items : null;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => [key, canonical(item)] as const).filter(([, item]) => item !== null);
+    return entries.length ? Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
+  }
+  return value === undefined || value === '' ? null : value;
+}
+
+const sameAnswer = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
 export interface Refusal {
   detail: string;
   code: string;
@@ -70,7 +96,7 @@ export class AnalysisPagesService {
   /** My analysis: the form while it may be changed, else the answers as submitted. */
   async form(
     ctx: RequestContext, yearText: string, id: string,
-    state: { answers?: Answers; version?: number; errors?: Array<{ path: string; message: string }>; error?: string | null; notice?: string | null; fileError?: string | null } = {},
+    state: { answers?: Answers; version?: number; base?: string; errors?: Array<{ path: string; message: string }>; error?: string | null; notice?: string | null; fileError?: string | null } = {},
   ) {
     const task = await this.taskOf(ctx, yearText, id);
     const [view, comments, revisions, themeTags, files] = await Promise.all([
@@ -102,6 +128,8 @@ export class AnalysisPagesService {
       action: analysisPath(year, id),
       autosaveUrl: `/api/v1/tasks/${id}/answers`,
       version: state.version ?? view.version,
+      // The answers this form starts from: on a stale save, what only the colleague changed is told from what I changed.
+      base: state.base ?? JSON.stringify(view.answers),
       savedText: view.savedAt ? `Senast sparat ${formatDateTime(new Date(view.savedAt))}${view.savedBy ? ` av ${view.savedBy}` : ''}.` : 'Inget sparat ännu.',
       checklist: checklistView(view.definition, answers, form.anchorOf),
       error: state.error ?? (errors.length ? 'Analysen innehåller fel. Rätta de markerade fälten.' : null),
@@ -167,28 +195,43 @@ export class AnalysisPagesService {
     const view = await this.answers.get(ctx, id);
     if (exception.code === AnalysisErrorCode.VersionConflict && current && view.definition) {
       const mine = parseAnswerForm(view.definition, body).answers;
-      return { ...(await this.form(ctx, yearText, id)), conflict: this.conflictView(view, mine, current), scripts: [] };
+      return { ...(await this.form(ctx, yearText, id)), conflict: this.conflictView(view, mine, current, readBase(first(body.base))), scripts: [] };
     }
     if (exception.code === AnalysisErrorCode.Incomplete) {
       return this.form(ctx, yearText, id, { errors: exception.errors, error: 'Analysen kan inte lämnas in än: fälten nedan saknas eller behöver rättas.' });
     }
     const typed = view.definition ? parseAnswerForm(view.definition, body).answers : undefined;
-    return this.form(ctx, yearText, id, { answers: typed, version: Number(first(body.version)) || 0, errors: exception.errors, error: exception.errors.length ? null : exception.detail });
+    return this.form(ctx, yearText, id, {
+      answers: typed, version: Number(first(body.version)) || 0, base: first(body.base) || undefined, errors: exception.errors, error: exception.errors.length ? null : exception.detail,
+    });
   }
 
-  private conflictView(view: AnswersView, mine: Answers, current: { answers: Answers; version: number; savedBy: string | null; savedAt: string | null }) {
+  /**
+   * The stale save, field by field against the answers the form started from (`base`): a field both changed differently
+   * is offered with both versions; one only I changed is saved as mine; one only the colleague changed keeps theirs.
+   * Without a base (an older form) every differing field is offered.
+   */
+  private conflictView(view: AnswersView, mine: Answers, current: { answers: Answers; version: number; savedBy: string | null; savedAt: string | null }, base: Answers | null) {
     const definition = view.definition!;
     const theirs = current.answers ?? {};
-    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-    const keys = definition.sections.flatMap((s) => s.fields.map((f) => f.key)).filter((key) => !same(mine[key], theirs[key]));
+    const fields = definition.sections.flatMap((s) => s.fields);
+    const differing = fields.map((f) => f.key).filter((key) => !sameAnswer(mine[key], theirs[key]));
+    const changedByMe = (key: string) => !base || !sameAnswer(mine[key], base[key]);
+    const changedByThem = (key: string) => !base || !sameAnswer(theirs[key], base[key]);
+    const both = differing.filter((key) => changedByMe(key) && changedByThem(key));
+    const mineOnly = differing.filter((key) => changedByMe(key) && !changedByThem(key));
+    const theirsOnly = differing.filter((key) => !changedByMe(key));
     const show = (answers: Answers) => new Map(answerDisplayView(definition, answers, { prefill: view.prefill }).flatMap((s) => s.fields).map((f) => [f.key, f]));
     const [mineShown, theirsShown] = [show(mine), show(theirs)];
+    const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
     return {
       version: current.version,
-      savedBy: current.savedBy ?? 'någon annan',
+      savedBy: current.savedBy ?? 'Någon annan',
       savedAt: current.savedAt ? formatDateTime(new Date(current.savedAt)) : '',
-      mine: JSON.stringify(Object.fromEntries(keys.map((key) => [key, mine[key] ?? null]))),
-      fields: keys.map((key) => ({ key, label: mineShown.get(key)?.label ?? key, mine: mineShown.get(key), theirs: theirsShown.get(key), name: `val.${key}` })),
+      mine: JSON.stringify(Object.fromEntries([...both, ...mineOnly].map((key) => [key, mine[key] ?? null]))),
+      fields: both.map((key) => ({ key, label: labelOf(key), mine: mineShown.get(key), theirs: theirsShown.get(key), name: `val.${key}` })),
+      keptMine: mineOnly.map((key) => ({ label: labelOf(key), name: `val.${key}` })),
+      keptTheirs: theirsOnly.map((key) => ({ label: labelOf(key) })),
     };
   }
 
