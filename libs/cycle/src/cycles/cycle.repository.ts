@@ -66,6 +66,11 @@ export class CycleRepository {
     });
   }
 
+  /** The newest `count` cycles, without counting them all (a start page needs no total). */
+  newest(ctx: RequestContext, count: number): Promise<Cycle[]> {
+    return this.connection.getRepository(ctx, Cycle).find({ order: { year: 'DESC' }, take: count });
+  }
+
   /** Cycles whose work is under way (not draft, not closed): the ones the daily sweep and start pages look at. */
   findRunning(ctx: RequestContext): Promise<Cycle[]> {
     return this.connection

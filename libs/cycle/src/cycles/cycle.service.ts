@@ -111,6 +111,10 @@ export class CycleService {
     return this.cycles.page(ctx, filter);
   }
 
+  newest(ctx: RequestContext, count: number): Promise<Cycle[]> {
+    return this.cycles.newest(ctx, count);
+  }
+
   /** What the actor may do with the cycle now: for 409 bodies, buttons on pages and the API's `allowedActions`. */
   allowedActions(ctx: RequestContext, cycle: Cycle): CycleAction[] {
     return this.runner.allowedActions(ctx, CYCLE_MACHINE, cycle.status, null);

@@ -50,7 +50,7 @@ export class CyclePagesService {
 
   /** The form for the next year without a cycle, with the default wheel. */
   async newForm(ctx: RequestContext) {
-    const [[newest]] = await this.cycles.list(ctx, { page: 1, pageSize: 1 });
+    const [newest] = await this.cycles.newest(ctx, 1);
     const thisYear = Number(todayInStockholm().slice(0, 4));
     return view.cycleFormView('create', { values: view.newCycleValues(newest && newest.year >= thisYear ? newest.year + 1 : thisYear) });
   }

@@ -33,7 +33,7 @@ export class CycleStartService {
       reviewer: ctx.hasRole(Role.VvgReviewer),
     };
     if (!this.access.hasPermission(ctx, Permission.CycleRead)) return { today, overview: null, allowedActions: [], who };
-    const [recent] = await this.cycles.list(ctx, { page: 1, pageSize: 5 });
+    const recent = await this.cycles.newest(ctx, 5);
     const cycle = currentCycle(recent, today);
     if (!cycle) return { today, overview: null, allowedActions: [], who };
     return { today, overview: await this.overviews.overview(ctx, cycle.id, today), allowedActions: this.cycles.allowedActions(ctx, cycle), who };
