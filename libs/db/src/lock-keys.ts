@@ -11,8 +11,12 @@ export const LockKeys = {
   FirstAdmin: 7_042_031,
   /** Changes that take an administrator away (deactivation, removing the role) run one at a time, so one admin always remains. */
   LastAdmin: 7_042_032,
+  /** Loading the org-unit tree at start-up: one instance inserts it, the others wait and then find it. */
+  OrgUnitReference: 7_042_033,
   /** Import commits run one at a time. */
   ImportCommit: 7_042_104,
+  /** Loading the indicator catalogue at start-up: one instance inserts it, the others wait and then find it. */
+  IndicatorReference: 7_042_105,
   /** The 06:00 daily sweep: one instance sweeps, the others skip (the job ledger makes a second sweep harmless anyway). */
   DailySweep: 7_042_201,
   /** Loading the default analysis template and the theme tags at start-up: one instance loads, the others then find them. */

@@ -1,4 +1,5 @@
 import type { DeepPartial, ObjectLiteral, Repository } from 'typeorm';
+import type { LockKey } from './lock-keys.js';
 
 export interface ReferenceSyncResult {
   inserted: number;
@@ -26,7 +27,13 @@ export class ReferenceSync<T extends Curated> {
     private readonly onChanged: Changed<T>,
   ) {}
 
-  static async open<T extends Curated>(repository: Repository<T>, onChanged: Changed<T>): Promise<ReferenceSync<T>> {
+  /**
+   * Reads the table under a transaction-scoped advisory lock, so instances starting together on an empty database
+   * load it one after another: the second finds the first's rows instead of inserting them again. `repository` must
+   * belong to the transaction the rows are written in.
+   */
+  static async open<T extends Curated>(repository: Repository<T>, lock: LockKey, onChanged: Changed<T>): Promise<ReferenceSync<T>> {
+    await repository.manager.query('SELECT pg_advisory_xact_lock($1)', [lock]);
     const byCode = new Map((await repository.find()).map((entity) => [entity.code, entity]));
     return new ReferenceSync(repository, byCode, onChanged);
   }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { projectRoot, readReferenceCsv, RequestContext } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
-import { ReferenceSync, type ReferenceSyncResult, TransactionalConnection } from '@arshjulet/db';
+import { LockKeys, ReferenceSync, type ReferenceSyncResult, TransactionalConnection } from '@arshjulet/db';
 import { Indicator } from './indicator.entity.js';
 import {
   INDICATOR_DIRECTIONS, INDICATOR_GROUPS, INDICATOR_KINDS, INDICATOR_UNITS,
@@ -43,7 +43,7 @@ export class IndicatorReferenceLoader {
     const phrases = new Map(readReferenceCsv<'code' | 'phrase'>(phrasesFile).map((row) => [row.code, row.phrase]));
     const wanted = rows.map((row) => ({ ...toIndicator(row, file), phrase: phrases.get(row.code) || null }));
     const result = await this.connection.withTransaction(ctx, async (tx) => {
-      const sync = await ReferenceSync.open(this.connection.getRepository(tx, Indicator), (indicator, before, after) =>
+      const sync = await ReferenceSync.open(this.connection.getRepository(tx, Indicator), LockKeys.IndicatorReference, (indicator, before, after) =>
         this.audit.record(tx, { action: 'indicator.reference_updated', entityType: 'indicator', entityId: indicator.id, before, after }),
       );
       for (const values of wanted) await sync.apply(values, { description: null, koladaKpiId: null, active: true });

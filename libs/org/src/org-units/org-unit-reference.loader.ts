@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { projectRoot, readReferenceCsv, RequestContext } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
-import { ReferenceSync, type ReferenceSyncResult, TransactionalConnection } from '@arshjulet/db';
+import { LockKeys, ReferenceSync, type ReferenceSyncResult, TransactionalConnection } from '@arshjulet/db';
 import { OrgUnit } from './org-unit.entity.js';
 import { ORG_UNIT_TYPES, OrgUnitType } from './org-unit-type.js';
 
@@ -35,7 +35,7 @@ export class OrgUnitReferenceLoader {
   async load(ctx: RequestContext, file = ORG_UNITS_FILE()): Promise<ReferenceLoadResult> {
     const rows = readReferenceCsv<keyof OrgUnitReferenceRow>(file) as unknown as OrgUnitReferenceRow[];
     const result = await this.connection.withTransaction(ctx, async (tx) => {
-      const sync = await ReferenceSync.open(this.connection.getRepository(tx, OrgUnit), (unit, before, after) =>
+      const sync = await ReferenceSync.open(this.connection.getRepository(tx, OrgUnit), LockKeys.OrgUnitReference, (unit, before, after) =>
         this.audit.record(tx, { action: 'org_unit.reference_updated', entityType: 'org_unit', entityId: unit.id, before, after }),
       );
       // Parents come before children in the file; resolve codes as we go.
