@@ -47,3 +47,11 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   await createDatabaseIfMissing(adminUrl, name, template);
   return { url: urlForDatabase(adminUrl, name), drop: () => dropDatabaseIfExists(adminUrl, name) };
 }
+
+/** An empty database (no schema, no reference data) for one test, as a first start on a new server finds it. */
+export async function createEmptyTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { adminUrl, prefix } = testServer();
+  const name = `${prefix}_empty_${randomBytes(4).toString('hex')}`;
+  await createDatabaseIfMissing(adminUrl, name);
+  return { url: urlForDatabase(adminUrl, name), drop: () => dropDatabaseIfExists(adminUrl, name) };
+}
