@@ -44,9 +44,24 @@ describe('an indicator page with its charts, in a real browser', () => {
     const bars = page.getByRole('img', { name: /^Stapeldiagram över Andel diagram i webbläsaren per kommun 2024, 3 kommuner/ });
     expect(await bars.locator('svg').count()).toBe(1);
 
-    await page.getByText('Diagrammets data i tabellform').first().click();
-    expect(await page.getByRole('table', { name: /länet och riket per period/ }).getByRole('row', { name: /2024/ }).textContent()).toMatch(/2024\s*43\u00a0%\s*41\u00a0%/);
+    const dataTable = page.getByRole('table', { name: /länet och riket per period/ });
+    expect(await dataTable.getByRole('row', { name: /2024/ }).textContent()).toMatch(/2024\s*43\u00a0%\s*41\u00a0%/);
     expect(await page.getByRole('table', { name: /^Värden per enhet/ }).isVisible()).toBe(true);
+
+    // On a wide screen each chart's data table stands beside it, on a narrow one below it, within the page's width.
+    const boxes = async () => ({ chart: (await lines2.boundingBox())!, table: (await dataTable.boundingBox())! });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    let { chart, table } = await boxes();
+    expect(table.x).toBeGreaterThanOrEqual(chart.x + chart.width);
+    expect(table.y).toBeLessThan(chart.y + chart.height);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 400, height: 900 });
+    ({ chart, table } = await boxes());
+    expect(table.y).toBeGreaterThanOrEqual(chart.y + chart.height);
+    expect(chart.x + chart.width).toBeLessThanOrEqual(400);
+    const section = (await page.locator('section.indicator-charts').boundingBox())!;
+    expect(section.x + section.width).toBeLessThanOrEqual(400);
+    expect(table.x + table.width).toBeLessThanOrEqual(section.x + section.width);
 
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
