@@ -1,3 +1,4 @@
+export * from './connection-errors.js';
 export * from './data-source.options.js';
 export * from './database.resolver.js';
 export * from './db.module.js';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import {
   DomainException, FieldError, getRequestContext, PROBLEM_TYPE_BASE, ProblemDocument, STATUS_BY_KIND, TITLE_BY_STATUS,
 } from '@arshjulet/core';
+import { isDatabaseUnavailable } from '@arshjulet/db';
 import { pageLocals } from '@arshjulet/org';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
@@ -78,6 +79,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
+    // PostgreSQL stopped, restarting or unreachable: answered at once (the pool's connect timeout bounds the wait)
+    // and without a stack per request; the pool reconnects by itself when the server is back.
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ method: request.method, url: request.originalUrl, reason: (exception as Error).message }, 'database unavailable');
+      return { status: 503, code: 'database_unavailable', detail: 'Databasen svarar inte just nu. Försök igen om en stund.', retryAfter: 5 };
+    }
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
       // Input PostgreSQL could not read (a malformed uuid, a number out of range) is the client's mistake.
@@ -114,6 +121,10 @@ function fromHttpException(exception: HttpException): Problem {
   // body-parser's JSON errors say where the syntax broke; that helps the client and leaks nothing.
   if (status === 400 && typeof response === 'object' && response && 'message' in response && typeof response.message === 'string') {
     detail = `Begäran kunde inte tolkas: ${response.message}`;
+  }
+  // Readiness (Terminus) refused: say which check is down (database, migrations) instead of a bare 503.
+  if (status === HttpStatus.SERVICE_UNAVAILABLE && typeof response === 'object' && response && 'details' in response) {
+    return { status, code: 'not_ready', detail: 'Tjänsten är inte redo: se checks.', extensions: { checks: response.details }, retryAfter: 5 };
   }
   const code = status === 404 ? 'not_found' : status === 429 ? 'too_many_requests' : status === 413 ? 'payload_too_large' : status >= 500 ? 'internal' : 'bad_request';
   return { status, code, detail, retryAfter };
