@@ -24,6 +24,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { withBenchDatabase } from './support/bench-database.js';
+import { report } from './support/bench-results.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const YEARS = Array.from({ length: 10 }, (_, index) => 2016 + index);
@@ -172,6 +173,16 @@ async function main(): Promise<void> {
         console.log(`(b) plain COPY:      ${copied.seconds.toFixed(1)} s  ${rate(copied)} rows/s`);
         console.log(`ratio import / COPY: ${(imported.seconds / copied.seconds).toFixed(2)}  (target ≤ 2)`);
         console.log(`process max RSS:     ${maxRssMb.toFixed(0)} MB  (target < 300 MB; the PostgreSQL server's memory is not included)`);
+        const ratio = imported.seconds / copied.seconds;
+        report(
+          'import',
+          `${rows.toLocaleString('sv-SE')} values: import pipeline ${imported.seconds.toFixed(1)} s (${rate(imported)} rows/s) vs plain COPY ${copied.seconds.toFixed(1)} s (${rate(copied)} rows/s): ` +
+            `ratio ${ratio.toFixed(2)} (target ≤ 2: ${ratio <= 2 ? 'met' : 'missed'}); max RSS ${maxRssMb.toFixed(0)} MB (target < 300 MB: ${maxRssMb < 300 ? 'met' : 'missed'})`,
+          {
+            rows, scale: Number(process.env.BENCH_SCALE ?? 1), importSeconds: imported.seconds, previewSeconds, copySeconds: copied.seconds, ratio,
+            peakRssMb: imported.peakRssMb, peakHeapMb: imported.peakHeapMb, maxRssMb, targets: { ratioMax: 2, maxRssMbBelow: 300 },
+          },
+        );
       } finally {
         await app.close();
       }

@@ -9,8 +9,8 @@
  *            work);
  *   - pdf:   PdfPrinter.print(html) of that HTML (headless Chromium).
  *
- * Target: html ≤ 3 × floor and < 1 s. One summary line, and the numbers as JSON (BENCH_JSON, default
- * dist/bench/report.json).
+ * Target: html ≤ 3 × floor and < 1 s. One summary line, and the numbers as JSON in bench/results/report.json (and
+ * BENCH_JSON when set).
  *
  *   npm run bench:report                             # embedded PostgreSQL in a temporary folder
  *   DATABASE_URL=postgres://… npm run bench:report   # that server (a database is created and dropped)
@@ -21,9 +21,8 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, RequestContext } from '@arshjulet/core';
 import { CycleService, CycleTransitionService } from '@arshjulet/cycle';
@@ -31,13 +30,14 @@ import { PdfPrinter, ReportAssembler, ReportRenderer, type ReportModel } from '@
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { withBenchDatabase } from './support/bench-database.js';
+import { report } from './support/bench-results.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 3);
 const CYCLE_YEAR = 2026;
 const FIRST_YEAR = CYCLE_YEAR - 10; // 2016–2025: ten years of figures
-/** dist/bench/report.bench.js → dist/bench/report.json unless BENCH_JSON says otherwise. */
-const JSON_OUT = process.env.BENCH_JSON ?? join(dirname(fileURLToPath(import.meta.url)), 'report.json');
+/** A second copy of the result where BENCH_JSON says (bench/results/report.json is always written). */
+const JSON_OUT = process.env.BENCH_JSON || null;
 const PROFILE = process.env.BENCH_CPU_PROFILE || null;
 
 const SHIFTS = ['from_inpatient_to_outpatient', 'health_promotion_and_prevention', 'continuity_and_coordination', 'trust_and_collaboration', 'person_centred_care', 'accessible_care_digitalisation'];
@@ -271,9 +271,17 @@ async function main(): Promise<void> {
           `${(result.report.htmlBytes / 1024).toFixed(0)} kB HTML, ${(pdfBytes / 1024).toFixed(0)} kB PDF (${pdfPages} pages), ${result.report.charts} charts; ` +
           `target html ≤ 3× floor and < 1 s: ${met ? 'met' : 'MISSED'}`,
       );
-      mkdirSync(dirname(JSON_OUT), { recursive: true });
-      writeFileSync(JSON_OUT, `${JSON.stringify(result, null, 2)}\n`);
-      console.log(`wrote ${JSON_OUT}`);
+      if (JSON_OUT) {
+        mkdirSync(dirname(JSON_OUT), { recursive: true });
+        writeFileSync(JSON_OUT, `${JSON.stringify(result, null, 2)}\n`);
+        console.log(`wrote ${JSON_OUT}`);
+      }
+      report(
+        'report',
+        `html ${result.medianMs.html.toFixed(0)} ms (median of ${RUNS}) = ${result.ratios.htmlToFloor.toFixed(2)}× floor (render alone ${result.medianMs.floor.toFixed(0)} ms); ` +
+          `pdf ${result.medianMs.pdf === null ? '–' : `${(result.medianMs.pdf / 1000).toFixed(1)} s`}; cold ${(coldMs / 1000).toFixed(1)} s; target html ≤ 3× floor and < 1 s: ${met ? 'met' : 'missed'}`,
+        { ...result, met },
+      );
     } finally {
       await app.close();
     }

@@ -18,6 +18,7 @@ import { OrgUnit, OrgUnitType } from '@arshjulet/org';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { withBenchDatabase } from './support/bench-database.js';
+import { report } from './support/bench-results.js';
 
 const SIZES = (process.env.BENCH_ROWS ?? '100001,200000').split(',').map(Number);
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
         await commits.discard(ctx, batch.id);
         return seconds;
       };
+      const measured: Array<{ rows: number; staleSeconds: number; freshSeconds: number; ratio: number }> = [];
       for (const rows of SIZES) {
         const file = csv(rows, units);
         // Stale: statistics of the empty staging table.
@@ -69,7 +71,13 @@ async function main(): Promise<void> {
         const fresh = await preview(file, rows);
         const line = `${rows.toLocaleString('sv-SE')} rows: stale statistics ${stale.toFixed(2)} s, fresh ${fresh.toFixed(2)} s, ratio stale/fresh ${(stale / fresh).toFixed(2)}`;
         console.log(line);
+        measured.push({ rows, staleSeconds: stale, freshSeconds: fresh, ratio: stale / fresh });
       }
+      report(
+        'stale-statistics',
+        `import preview with stale vs fresh planner statistics: ${measured.map((m) => `${m.rows.toLocaleString('sv-SE')} rows ${m.staleSeconds.toFixed(2)} s vs ${m.freshSeconds.toFixed(2)} s = ${m.ratio.toFixed(2)}×`).join('; ')} (linear, no timeout: the baseline is the fresh run)`,
+        { statementTimeoutSeconds: config.DB_STATEMENT_TIMEOUT_SECONDS, sizes: measured },
+      );
     } finally {
       await app.close();
     }

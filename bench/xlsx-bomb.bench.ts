@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { report } from './support/bench-results.js';
 // eslint-disable-next-line no-restricted-imports -- the bench measures the reader alone, which the lib does not export
 import { readXlsxTableRows } from '../libs/indicators/src/parse/xlsx-indicator.parser.js';
 
@@ -37,6 +38,8 @@ function lying(path: string, target: string): void {
   writeFileSync(target, out);
 }
 
+const measured: Array<{ label: string; packedMb: number; ms: number; rssBeforeMb: number; peakRssMb: number; outcome: string }> = [];
+
 async function measure(label: string, path: string): Promise<void> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -51,6 +54,7 @@ async function measure(label: string, path: string): Promise<void> {
   clearInterval(timer);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   console.log(`${label} (${(statSync(path).size / MB).toFixed(1)} MB packed): ${ms.toFixed(0)} ms, RSS ${(before / MB).toFixed(0)} → peak ${(peak / MB).toFixed(0)} MB; ${outcome}`);
+  measured.push({ label, packedMb: statSync(path).size / MB, ms, rssBeforeMb: before / MB, peakRssMb: peak / MB, outcome });
 }
 
 const dir = tmpdir();
@@ -63,3 +67,10 @@ lying(small, liar);
 await measure('5 GB unpacked', big);
 await measure('1 GB unpacked', small);
 await measure('1 GB unpacked, directory says 4 kB', liar);
+const refused = measured.filter((m) => m.outcome !== 'read').length;
+report(
+  'xlsx-bomb',
+  `${measured.map((m) => `${m.label}: ${m.ms.toFixed(0)} ms, RSS +${(m.peakRssMb - m.rssBeforeMb).toFixed(0)} MB`).join('; ')}; ` +
+    `${refused}/${measured.length} refused (baseline: the RSS before each read)`,
+  { bombs: measured },
+);
