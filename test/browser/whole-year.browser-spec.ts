@@ -92,6 +92,15 @@ describe('the whole year in a real browser, for every role, accessible', () => {
       await button.click();
       await loaded;
     };
+    /** The start page's "what is expected of me now": the item saying `text`, whose link is followed. */
+    const fromStartPage = async (page: Page, text: RegExp, link: string, step: string) => {
+      await visit(page, '/', step);
+      const item = page.locator('.expected-list li').filter({ hasText: text });
+      expect(await item.count()).toBe(1);
+      await item.getByRole('link', { name: link }).click();
+      await page.waitForLoadState();
+      await check(page, `${step}: ${link}`);
+    };
     const status = (page: Page) => page.getByRole('status').first().textContent();
     const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
@@ -224,7 +233,8 @@ describe('the whole year in a real browser, for every role, accessible', () => {
     });
 
     await step('county-returned-skaraborg', () => countyPage, async () => {
-      await visit(countyPage, `/arshjul/${year}/uppgifter`, 'tasks overview');
+      await fromStartPage(countyPage, /^2 av 6 delregioner har lämnat in\. 2 analyser väntar på din granskning\./, 'Se uppgifterna', 'county start');
+      expect(countyPage.url()).toBe(`${baseUrl}/arshjul/${year}/uppgifter`);
       const skbName = SEED_002_DELREGION_NAMES['DR-SKB'];
       const skbSection = countyPage.getByRole('region', { name: skbName, exact: true });
       await skbSection.getByLabel(`Kommentar till ${skbName} (krävs)`).fill(RETURN_REASON);
@@ -260,7 +270,8 @@ describe('the whole year in a real browser, for every role, accessible', () => {
         await save(coordinator, taskId, SEED_002_ANALYSES[code]);
         await coordinator.api.post(`/api/v1/tasks/${taskId}/transitions`).send({ action: 'submit' }).expect(200);
       }
-      await visit(countyPage, `/arshjul/${year}/uppgifter`, 'tasks overview, all submitted');
+      await fromStartPage(countyPage, /6 analyser väntar på din granskning\./, 'Se uppgifterna', 'county start, all submitted');
+      expect(countyPage.url()).toBe(`${baseUrl}/arshjul/${year}/uppgifter`);
       for (const code of ON_PAGES) {
         const name = SEED_002_DELREGION_NAMES[code];
         await submit(countyPage, countyPage.getByRole('region', { name, exact: true }).getByRole('button', { name: 'Godkänn analysen' }));
@@ -311,19 +322,13 @@ describe('the whole year in a real browser, for every role, accessible', () => {
 
     // ---- 6. The VVG reviewer finds the report, comments on a section and records a decision.
     await step('vvg-commented', () => vvgPage, async () => {
-      await visit(vvgPage, '/', 'vvg start');
-      await menu(vvgPage).getByRole('link', { name: 'Årshjul' }).click();
-      await vvgPage.waitForURL(`${baseUrl}/arshjul`);
-      await check(vvgPage, 'vvg cycles');
-      await vvgPage.getByRole('link', { name: new RegExp(`${year}`) }).first().click();
-      await vvgPage.waitForURL(`${baseUrl}/arshjul/${year}`);
-      await check(vvgPage, 'vvg cycle');
-      await vvgPage.getByRole('link', { name: 'Länsrapporten', exact: true }).click();
-      await vvgPage.waitForURL(`${baseUrl}/arshjul/${year}/rapport`);
-      await check(vvgPage, 'vvg report');
-      await vvgPage.getByRole('link', { name: /^Kommentarer per avsnitt/ }).click();
+      await fromStartPage(vvgPage, new RegExp(`^Länsrapporten ${year} är skickad till VVG för granskning`), 'Granska länsrapporten', 'vvg start');
+      expect(vvgPage.url()).toBe(`${baseUrl}/arshjul/${year}/rapport/granskning`);
+      await vvgPage.getByRole('link', { name: /^Läs hela rapporten/ }).click();
+      await vvgPage.waitForURL(new RegExp(`/arshjul/${year}/rapport/versioner/\\d+$`));
+      await check(vvgPage, 'vvg reads the report');
+      await vvgPage.goBack();
       await vvgPage.waitForURL(`${baseUrl}/arshjul/${year}/rapport/granskning`);
-      await check(vvgPage, 'vvg review');
       await vvgPage.getByLabel('Kommentera: Slutsatser och reflektioner').fill('Lyft **in- och utskrivning** som länsgemensamt utvecklingsområde.');
       await submit(vvgPage, vvgPage.getByRole('button', { name: 'Spara kommentaren om Slutsatser och reflektioner' }));
       await vvgPage.getByRole('status').first().waitFor();
@@ -347,7 +352,8 @@ describe('the whole year in a real browser, for every role, accessible', () => {
 
     // ---- 7. The county closes the year; next year's planning page shows the decision.
     await step('county-closed-cycle', () => countyPage, async () => {
-      await visit(countyPage, `/arshjul/${year}`, 'cycle in review, county');
+      await fromStartPage(countyPage, new RegExp(`^Alla analyser för ${year} är godkända\\.`), `Öppna årshjulet ${year}`, 'county start in review');
+      expect(countyPage.url()).toBe(`${baseUrl}/arshjul/${year}`);
       await submit(countyPage, countyPage.getByRole('button', { name: 'Gå vidare till beslut' }));
       await countyPage.getByRole('status').first().waitFor();
       await check(countyPage, 'cycle in decision');
@@ -358,10 +364,8 @@ describe('the whole year in a real browser, for every role, accessible', () => {
     });
 
     await step('next-year-shows-decision', () => countyPage, async () => {
-      await visit(countyPage, '/arshjul', 'cycles after close');
-      await countyPage.getByRole('link', { name: 'Nytt årshjul' }).first().click();
-      await countyPage.waitForURL(`${baseUrl}/arshjul/ny`);
-      await check(countyPage, 'new cycle next year');
+      await fromStartPage(countyPage, new RegExp(`^Årshjulet ${year} är avslutat\\.`), 'Skapa nästa årshjul', 'county start after close');
+      expect(countyPage.url()).toBe(`${baseUrl}/arshjul/ny`);
       expect(await countyPage.locator('#year').inputValue()).toBe(String(year + 1));
       await countyPage.getByRole('button', { name: 'Skapa årshjulet' }).click();
       await countyPage.waitForURL(`${baseUrl}/arshjul/${year + 1}`);
