@@ -97,6 +97,14 @@ describe('Attachments: PDF, DOCX, XLSX up to 20 MB, checked by content, download
     expect(await stored(taskId)).toBe(0);
   });
 
+  it('answers a multipart upload without its boundary with 400, not 500, and stores nothing', async () => {
+    const { taskId } = await launchedTask(t, county, 'DR-SIMBA');
+    const response = await simba.api.post(`/api/v1/tasks/${taskId}/attachments`).set('Content-Type', 'multipart/form-data').send(PDF.toString('latin1'));
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('analysis.broken_upload');
+    expect(await stored(taskId)).toBe(0);
+  });
+
   it('refuses an upload after the analysis is submitted (409), and a request without a file (422)', async () => {
     const { taskId } = await launchedTask(t, county, 'DR-SIMBA');
     expect((await simba.api.post(`/api/v1/tasks/${taskId}/attachments`).field('note', 'x')).status).toBe(422);

@@ -134,6 +134,14 @@ describe('bad input is rejected with reasons and never half-imported', () => {
     expect(badFormat.body.errors).toEqual([{ path: 'format', message: 'format must be one of: csv, xlsx, kolada' }]);
   });
 
+  it('answers a multipart upload without its boundary with 400, not 500, and stores no batch', async () => {
+    const batchesBefore = await t.dataSource.getRepository(ImportBatch).count();
+    const response = await coordinator.api.post('/api/v1/indicator-imports').set('Content-Type', 'multipart/form-data').send('indikator;enhet;period;värde').expect(400);
+    expect(response.body.code).toBe('indicator_import.broken_upload');
+    expect(await t.dataSource.getRepository(ImportBatch).count()).toBe(batchesBefore);
+    await nothingWritten();
+  });
+
   it('refuses a Kolada fetch when no Kolada address is configured', async () => {
     const response = await coordinator.api.post('/api/v1/indicator-imports/kolada').send({ indicator: 'HF01', years: [2023] }).expect(400);
     expect(response.body.code).toBe('indicator_import.kolada_not_configured');

@@ -25,7 +25,14 @@ export function receiveFile(request: Request, maxBytes: number): Promise<{ fileN
       abandon(request);
       reject(error);
     };
-    const parser = Busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 20, fieldSize: 1024, fileSize: maxBytes } });
+    let parser: Busboy.Busboy;
+    try {
+      parser = Busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 20, fieldSize: 1024, fileSize: maxBytes } });
+    } catch {
+      // A multipart Content-Type without its boundary: busboy throws at once, and no part can be read.
+      fail(AnalysisException.brokenUpload());
+      return;
+    }
     parser.on('field', (name, value) => {
       fields[name] = value;
     });

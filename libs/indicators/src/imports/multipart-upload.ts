@@ -32,13 +32,21 @@ export function receiveUpload(request: Request, maxBytes: number): Promise<Recei
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     let started = false;
-    const parser = Busboy({
-      headers: request.headers,
-      // Browsers send the file name as raw UTF-8 (`Förflyttning.xlsx`), not latin1.
-      defParamCharset: 'utf8',
-      // One byte past the limit reaches the parser's own guard, which then says "too large".
-      limits: { files: 1, fields: 20, fieldSize: 1024, fileSize: maxBytes + 1 },
-    });
+    let parser: Busboy.Busboy;
+    try {
+      parser = Busboy({
+        headers: request.headers,
+        // Browsers send the file name as raw UTF-8 (`Förflyttning.xlsx`), not latin1.
+        defParamCharset: 'utf8',
+        // One byte past the limit reaches the parser's own guard, which then says "too large".
+        limits: { files: 1, fields: 20, fieldSize: 1024, fileSize: maxBytes + 1 },
+      });
+    } catch {
+      // A multipart Content-Type without its boundary: busboy throws at once, and no part can be read.
+      abandonUpload(request);
+      reject(IndicatorException.brokenUpload());
+      return;
+    }
     parser.on('field', (name, value) => {
       fields[name] = value;
     });
