@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Ctx, RequestContext, ValidationException } from '@arshjulet/core';
 import { Authenticated, Permission } from '@arshjulet/org';
@@ -26,6 +26,19 @@ export class AnswersController {
   @Authenticated(Permission.AnalysisEdit)
   @ApiOperation({ summary: 'Save some fields (null clears one) into the draft; If-Match required (428 without, 409 when stale)' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you read, e.g. "3"' })
+  @ApiBody({
+    description: 'Field keys of the task’s template with their answers; null clears a field, keys left out stay as they are',
+    schema: {
+      type: 'object',
+      additionalProperties: true,
+      example: {
+        successes: 'Skörhetsskalan CFS har införts.',
+        agreement_followed: false,
+        deviations_most_frequent: [{ deviation_type: 'In- och utskrivningsprocessen', count: 69, system_flaw: true }],
+        theme_tags: ['sip'],
+      },
+    },
+  })
   @ApiOkResponse({ type: AnswersResponseDto })
   @ApiConflictResponse({ description: 'Stale version: `current` holds the answers, version and who saved them when' })
   @ApiUnprocessableEntityResponse({ description: 'Wrong types or bounds, unknown keys: every problem with its path; nothing saved' })

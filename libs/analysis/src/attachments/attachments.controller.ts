@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Ctx, RequestContext } from '@arshjulet/core';
 import { Authenticated, Permission } from '@arshjulet/org';
@@ -33,6 +33,7 @@ export class AttachmentsController {
   @Post()
   @Authenticated(Permission.AnalysisEdit)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach a PDF, DOCX or XLSX (multipart `file`, at most 20 MB; type checked by content) while the analysis is a draft' })
   @ApiOkResponse({ type: AttachmentResponseDto })
   async upload(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request): Promise<AttachmentResponseDto> {
