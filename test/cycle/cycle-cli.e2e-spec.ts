@@ -73,6 +73,19 @@ describe('CLI: cycles and the demo cycle', () => {
     expect(users.map((u) => u.role)).toEqual(['admin', 'county_coordinator', 'delregion_coordinator', 'viewer', 'vvg_reviewer']);
     expect(users.find((u) => u.role === 'delregion_coordinator')?.org).toBe('DR-SKB');
 
+    // Printed once with the documented password and, per user, a one-time link to choose an own password (24 h).
+    expect(first.out).toContain('Logga in på /logga-in med lösenordet arshjulet-demo-2026, eller välj ett eget med användarens engångslänk');
+    const printed = [...first.out.matchAll(/^ {2}(\S+@arshjulet\.local) – .+\n {4}(http:\/\/\S+\/aterstall\/([\w-]{43}))$/gm)];
+    expect(printed.map((m) => m[1]).sort()).toEqual(users.map((u) => u.email).sort());
+    for (const [, email, , token] of printed) {
+      const link = await one<{ purpose: string; used: boolean; hours: number } | undefined>(
+        `SELECT t.purpose, t.used_at IS NOT NULL AS used, round(extract(epoch FROM t.expires_at - t.created_at) / 3600)::int AS hours
+           FROM password_reset_token t JOIN app_user u ON u.id = t.user_id WHERE u.email = $1 AND t.token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')`,
+        [email, token],
+      );
+      expect(link).toEqual({ purpose: 'invitation', used: false, hours: 24 });
+    }
+
     const snapshot = async () =>
       one<{ cycles: number; tasks: number; users: number; audit: number; outbox: number; values: number }>(
         `SELECT (SELECT count(*)::int FROM cycle) AS cycles, (SELECT count(*)::int FROM analysis_task) AS tasks,

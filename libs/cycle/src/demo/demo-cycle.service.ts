@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, projectRoot, RequestContext, Role, ROLE_LABELS_SV } from '@arshjulet/core';
+import { APP_CONFIG, type AppConfig, formatDateTime, projectRoot, RequestContext, Role, ROLE_LABELS_SV } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
-import { UserService } from '@arshjulet/org';
+import { PasswordLinkPurpose, PasswordResetService, UserService } from '@arshjulet/org';
 import { addDays, defaultCycleDates, type Phase, phaseOn, todayInStockholm } from '../cycles/cycle-dates.js';
 import { CycleRepository } from '../cycles/cycle.repository.js';
 import { CycleService } from '../cycles/cycle.service.js';
@@ -58,7 +58,8 @@ export interface DemoCycleResult {
   outcome: 'created' | 'unchanged';
   year: number;
   status: CycleStatus;
-  usersCreated: Array<{ email: string; role: Role; orgUnitCode: string | null }>;
+  /** Each with its one-time link to choose an own password (24 h), printed once: the users are made only once. */
+  usersCreated: Array<{ email: string; role: Role; orgUnitCode: string | null; link: string; linkExpiresAt: Date }>;
   /** demo:reset only: whether a demo cycle was there to remove. */
   removed?: boolean;
 }
@@ -81,6 +82,7 @@ export class DemoCycleService {
     private readonly hooks: TaskHooks,
     private readonly taskRows: TaskRepository,
     private readonly users: UserService,
+    private readonly links: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -199,8 +201,10 @@ export class DemoCycleService {
     for (const demo of DEMO_USERS) {
       const [found] = await this.connection.manager(ctx).query('SELECT 1 FROM app_user WHERE email = $1', [demo.email]);
       if (found) continue;
-      await this.users.create(ctx, { email: demo.email, name: demo.name, password: DEMO_PASSWORD, assignments: [{ role: demo.role, orgUnitCode: demo.orgUnitCode ?? null }] });
-      created.push({ email: demo.email, role: demo.role, orgUnitCode: demo.orgUnitCode ?? null });
+      const user = await this.users.create(ctx, { email: demo.email, name: demo.name, password: DEMO_PASSWORD, assignments: [{ role: demo.role, orgUnitCode: demo.orgUnitCode ?? null }] });
+      // As an administrator's invitation would: the person chooses an own password once, like the first administrator.
+      const invitation = await this.links.issue(ctx, user, PasswordLinkPurpose.Invitation);
+      created.push({ email: demo.email, role: demo.role, orgUnitCode: demo.orgUnitCode ?? null, link: invitation.link, linkExpiresAt: invitation.expiresAt });
     }
     return created;
   }
@@ -221,9 +225,12 @@ export function describeDemoCycle(result: DemoCycleResult): string[] {
       : `Demo-årshjul ${result.year} fanns redan (läget ”${status}”); inget ändrat.`,
   ];
   if (result.usersCreated.length) {
-    lines.push(`Demoanvändare, lösenord ${DEMO_PASSWORD} (bara i utveckling; logga in på /logga-in):`);
+    const expires = formatDateTime(result.usersCreated[0]!.linkExpiresAt);
+    lines.push(
+      `Demoanvändare (bara i utveckling). Logga in på /logga-in med lösenordet ${DEMO_PASSWORD}, eller välj ett eget med användarens engångslänk (gäller till ${expires}, en gång; visas bara nu):`,
+    );
     for (const user of result.usersCreated) {
-      lines.push(`  ${user.email} – ${ROLE_LABELS_SV[user.role]}${user.orgUnitCode ? ` (${user.orgUnitCode})` : ''}`);
+      lines.push(`  ${user.email} – ${ROLE_LABELS_SV[user.role]}${user.orgUnitCode ? ` (${user.orgUnitCode})` : ''}`, `    ${user.link}`);
     }
   }
   return lines;
