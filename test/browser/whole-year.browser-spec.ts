@@ -352,7 +352,7 @@ describe('the whole year in a real browser, for every role, accessible', () => {
 
     // ---- 7. The county closes the year; next year's planning page shows the decision.
     await step('county-closed-cycle', () => countyPage, async () => {
-      await fromStartPage(countyPage, new RegExp(`^Alla analyser för ${year} är godkända\\.`), `Öppna årshjulet ${year}`, 'county start in review');
+      await fromStartPage(countyPage, new RegExp(`^Länsrapporten ${year} är hos VVG\\. Svara på VVG:s kommentarer`), `Öppna årshjulet ${year}`, 'county start, report with VVG');
       expect(countyPage.url()).toBe(`${baseUrl}/arshjul/${year}`);
       await submit(countyPage, countyPage.getByRole('button', { name: 'Gå vidare till beslut' }));
       await countyPage.getByRole('status').first().waitFor();

@@ -23,17 +23,22 @@ export class HomeController {
   async home(@Ctx() ctx: RequestContext) {
     if (!ctx.actor?.userId) return { title: 'Start', start: null };
     const start = await this.cycles.forMe(ctx);
-    const view = cycleStartView(start);
-    const report = await this.reportItems(ctx, start);
+    const cycle = start.overview?.cycle;
+    const reportState = cycle && (start.who.manages || ctx.hasRole(Role.VvgReviewer)) ? await this.reports.state(ctx, cycle.id) : null;
+    const view = cycleStartView(start, { sentToVvg: reportState !== null && reportState !== 'draft' });
+    const report = this.reportItems(ctx, start, reportState);
     return { title: 'Start', start: { ...view, expected: [...view.expected, ...report.expected], documents: report.documents } };
   }
 
-  /** A VVG reviewer hears when the county report waits for their review; a delregion gets the year's compilation. */
-  private async reportItems(ctx: RequestContext, { overview }: CycleStart) {
+  /**
+   * A VVG reviewer hears when the county report waits for their review; a delregion gets the year's compilation.
+   * The county coordinator's own item (from the cycle lib) knows the report has gone to VVG through `sentToVvg`.
+   */
+  private reportItems(ctx: RequestContext, { overview }: CycleStart, reportState: string | null) {
     const cycle = overview?.cycle;
     if (!cycle) return { expected: [], documents: [] };
     const expected = [];
-    if (ctx.hasRole(Role.VvgReviewer) && (await this.reports.state(ctx, cycle.id)) === 'in_review') {
+    if (ctx.hasRole(Role.VvgReviewer) && reportState === 'in_review') {
       expected.push({
         text: `Länsrapporten ${cycle.year} är skickad till VVG för granskning: läs den, kommentera avsnitten och lämna er återkoppling.`,
         link: { href: `/arshjul/${cycle.year}/rapport/granskning`, label: 'Granska länsrapporten' },

@@ -37,7 +37,12 @@ export function ownTaskItem(task: TaskView, several: boolean): StartItem {
   }
 }
 
-function countyItems({ overview, allowedActions }: CycleStart): StartItem[] {
+/** What the start page hears from outside the cycle lib: whether the year's county report has gone to VVG. */
+export interface StartReport {
+  sentToVvg: boolean;
+}
+
+function countyItems({ overview, allowedActions }: CycleStart, report: StartReport): StartItem[] {
   if (!overview) return [{ text: 'Det finns inget årshjul ännu.', link: { href: `${CYCLES_PATH}/ny`, label: 'Skapa årets årshjul' }, late: false }];
   const { cycle, counts, tasks } = overview;
   const page = { href: cyclePath(cycle.year), label: `Öppna årshjulet ${cycle.year}` };
@@ -62,6 +67,9 @@ function countyItems({ overview, allowedActions }: CycleStart): StartItem[] {
     }
     case 'review': {
       if (counts.accepted === counts.tasks) {
+        if (report.sentToVvg) {
+          return [{ text: `Länsrapporten ${cycle.year} är hos VVG. Svara på VVG:s kommentarer; när VVG har registrerat sina beslut går du vidare till beslut.`, link: page, late: false }];
+        }
         return [{ text: `Alla analyser för ${cycle.year} är godkända. Nästa steg: sammanställ länsrapporten och lämna den till VVG.`, link: page, late: false }];
       }
       // Review started by override: the report is under way while late analyses still come in.
@@ -94,7 +102,7 @@ function reviewerItems({ overview }: CycleStart): StartItem[] {
 }
 
 /** The start page's part about the årshjul: what is expected of me now, and the wheel. */
-export function cycleStartView(start: CycleStart) {
+export function cycleStartView(start: CycleStart, report: StartReport = { sentToVvg: false }) {
   const { overview, who, today } = start;
   const items: StartItem[] = [];
   if (who.delregion && overview) {
@@ -102,7 +110,7 @@ export function cycleStartView(start: CycleStart) {
     if (own.length) items.push(...own.map((task) => ownTaskItem(task, own.length > 1)));
     else items.push({ text: `Årshjulet ${overview.cycle.year} är inte startat ännu. Er analysuppgift kommer när länssamordnaren startar det.`, link: null, late: false });
   }
-  if (who.manages) items.push(...countyItems(start));
+  if (who.manages) items.push(...countyItems(start, report));
   if (who.reviewer) items.push(...reviewerItems(start));
   const cycle = overview?.cycle ?? null;
   return {
