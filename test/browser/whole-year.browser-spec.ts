@@ -63,7 +63,7 @@ describe('the whole year in a real browser, for every role, accessible', () => {
     const check = async (page: Page, step: string) => {
       violations.push(...(await accessibilityViolations(page)).map((line) => `[${step}] ${line}`));
     };
-    /** Loads `path` (or follows a link) and checks the page it lands on. */
+    /** Loads `path` as a typed address and checks the page it lands on. */
     const visit = async (page: Page, path: string, step: string) => {
       const response = await page.goto(`${baseUrl}${path}`);
       expect([path, response?.status()]).toEqual([path, 200]);
