@@ -45,7 +45,9 @@ export class WebSessionService implements OnModuleDestroy {
       cookie: {
         httpOnly: true,
         sameSite: 'lax',
-        secure: config.NODE_ENV === 'production',
+        // Production: only ever over TLS (behind a proxy, TRUST_PROXY makes X-Forwarded-Proto count). Elsewhere
+        // Secure whenever the request came over TLS, so a development or test instance behind TLS is no weaker.
+        secure: config.NODE_ENV === 'production' ? true : 'auto',
         maxAge: Math.round(config.SESSION_IDLE_MINUTES * 60_000),
         path: '/',
       },
