@@ -33,8 +33,9 @@ export function buildIfNeeded() {
   const release = lockBuild();
   try {
     if (upToDate()) return;
-    console.log('Building (nest build)…');
-    execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    // On stderr, child's output too: `npm run cli -- cycle:export > cycle.json` must get the document alone.
+    console.error('Building (nest build)…');
+    execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: root, stdio: ['inherit', 2, 'inherit'] });
     writeFileSync(stamp, new Date().toISOString());
   } finally {
     release();

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBackupCommands } from './backup.command.js';
 import { registerCycleCommands } from './cycle.command.js';
 import { registerDemoCommands } from './demo.command.js';
 import { registerIndicatorImportCommand } from './indicator-import.command.js';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerCycleCommands(program);
   registerSchedulerCommands(program);
   registerReportCommands(program);
+  registerBackupCommands(program);
 }

@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABELS_SV: Record<string, string> = {
   'cycle.updated': 'Årshjul ändrat',
   'cycle.planning_started': 'Planeringen startad',
   'cycle.launched': 'Årshjulet startat (analysfasen)',
+  'cycle.restored': 'Årshjul återläst från en säkerhetskopia',
   'cycle.review_started': 'Granskningen startad',
   'cycle.review_started_by_override': 'Granskningen startad före alla analyser godkänts',
   'cycle.decision_started': 'Beslutsfasen startad',
