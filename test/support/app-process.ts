@@ -91,6 +91,12 @@ export function startApp(dataDir: string, port: number, extra: NodeJS.ProcessEnv
   return track(spawn(process.execPath, [main], { cwd: root, env: embeddedEnv(dataDir, { PORT: String(port), ...extra }), stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
+/** `npm start` itself (scripts/start.mjs: build if needed, then the app) on the embedded database in `dataDir`. */
+export function npmStart(dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): Running {
+  const script = join(root, 'scripts', 'start.mjs');
+  return track(spawn(process.execPath, [script], { cwd: root, env: embeddedEnv(dataDir, { PORT: String(port), ...extra }), stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
 /**
  * Ready when *this* process says it serves (printed after `listen`) and then answers. Polling the port alone proved
  * nothing: the port was chosen free and released before the app bound it, so another server on a busy machine could

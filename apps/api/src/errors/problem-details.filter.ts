@@ -96,6 +96,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         this.logger.warn({ method: request.method, url: request.originalUrl, reason: exception.message }, 'statement cancelled');
         return { status: 503, code: 'statement_timeout', detail: 'Frågan tog för lång tid och avbröts. Försök igen om en stund, eller begränsa urvalet.' };
       }
+      // disk_full: PostgreSQL cannot write (reads still work); nothing half-written, the statement was rolled back.
+      if (pgCode === '53100') {
+        this.logger.error({ method: request.method, url: request.originalUrl, reason: exception.message }, 'database disk full');
+        return { status: 503, code: 'disk_full', detail: 'Databasen har inte plats att spara just nu. Inget sparades. Kontakta den som sköter Årshjulet.' };
+      }
       if (pgCode === '23505') {
         return { status: 409, code: 'conflict', detail: 'Det finns redan en post med samma nyckel.' };
       }
