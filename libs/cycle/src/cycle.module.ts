@@ -10,6 +10,7 @@ import { CycleService } from './cycles/cycle.service.js';
 import { CycleTransitionService } from './cycles/cycle-transition.service.js';
 import { CyclesController } from './cycles/cycles.controller.js';
 import { DemoCycleService } from './demo/demo-cycle.service.js';
+import { RunningTasksOrgHook } from './org/running-tasks.org-hook.js';
 import { PhaseAnnouncementJob } from './reminders/phase-announcement.job.js';
 import { ReminderJob } from './reminders/reminder.job.js';
 import { TaskHooks } from './tasks/task-hooks.js';
@@ -23,7 +24,7 @@ import { TasksController } from './tasks/tasks.controller.js';
   controllers: [CyclesController, TasksController, CalendarController],
   providers: [
     CycleRepository, TaskRepository, CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService,
-    DemoCycleService, ReminderJob, PhaseAnnouncementJob, TaskHooks, CycleHooks,
+    DemoCycleService, ReminderJob, PhaseAnnouncementJob, TaskHooks, CycleHooks, RunningTasksOrgHook,
   ],
   exports: [CycleService, CycleQueryService, CycleTransitionService, CycleOverviewService, TaskService, CalendarService, DemoCycleService, TaskHooks, CycleHooks],
 })

@@ -13,6 +13,8 @@ export const LockKeys = {
   LastAdmin: 7_042_032,
   /** Loading the org-unit tree at start-up: one instance inserts it, the others wait and then find it. */
   OrgUnitReference: 7_042_033,
+  /** Deactivating an org unit and giving the active delregions their tasks run one at a time: no task for a delregion going inactive. */
+  DelregionTasks: 7_042_034,
   /** Import commits run one at a time. */
   ImportCommit: 7_042_104,
   /** Loading the indicator catalogue at start-up: one instance inserts it, the others wait and then find it. */

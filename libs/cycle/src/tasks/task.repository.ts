@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@arshjulet/core';
-import { TransactionalConnection } from '@arshjulet/db';
+import { LockKeys, TransactionalConnection } from '@arshjulet/db';
 import { AnalysisTask } from './analysis-task.entity.js';
 import type { TaskStatus } from './task-state.machine.js';
 
@@ -55,6 +55,8 @@ export class TaskRepository {
 
   /** One task per active delregion that has none yet in the cycle (launch, and delregions activated later). */
   async createForActiveDelregions(ctx: RequestContext, cycleId: string, dueDate: string, templateVersion: string | null): Promise<number> {
+    // After a deactivation in progress (it holds this lock from its start): the statement below then sees it.
+    await this.connection.manager(ctx).query('SELECT pg_advisory_xact_lock($1)', [LockKeys.DelregionTasks]);
     const rows: unknown[] = await this.connection.manager(ctx).query(
       `INSERT INTO analysis_task (cycle_id, delregion_id, due_date, template_version, version)
        SELECT $1, o.id, $2, $3, 1 FROM org_unit o WHERE o.type = 'delregion' AND o.active

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException, RequestContext, VersionConflictException } from '@arshjulet/core';
 import { AuditService } from '@arshjulet/audit';
-import { TransactionalConnection } from '@arshjulet/db';
+import { LockKeys, TransactionalConnection } from '@arshjulet/db';
 import { mapOrgUnit, type OrgUnitResponseDto } from './dto/org-unit.dto.js';
 import { OrgUnitHooks } from './org-unit-hooks.js';
 import { OrgUnit } from './org-unit.entity.js';
@@ -30,6 +30,8 @@ export class OrgUnitAdminService {
 
   async update(ctx: RequestContext, code: string, expectedVersion: number, changes: OrgUnitChanges): Promise<OrgUnit> {
     return this.connection.withTransaction(ctx, async (tx) => {
+      // Before any row: a launch giving tasks to the active delregions waits for this (or this for it), never both at once.
+      if (changes.active === false) await this.connection.manager(tx).query('SELECT pg_advisory_xact_lock($1)', [LockKeys.DelregionTasks]);
       const repository = this.connection.getRepository(tx, OrgUnit);
       const unit = await repository.findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw new NotFoundException('org_unit.not_found', `Organisationsenheten ${code} finns inte.`);
@@ -95,7 +97,7 @@ export class OrgUnitAdminService {
 
   /**
    * A delregion is deactivated only when empty (its municipalities moved elsewhere first, so no figure or task is
-   * left without a delregion) and never the last one. The delregion rows are locked in one order, so two admins
+   * left without a delregion), never the last one, and not while a hook objects (a task in a running cycle). The delregion rows are locked in one order, so two admins
    * deactivating two delregions at once cannot both count the other as still active.
    */
   private async requireDeactivatable(ctx: RequestContext, unit: OrgUnit): Promise<void> {
@@ -113,6 +115,9 @@ export class OrgUnitAdminService {
     if (!delregions.some((row) => row.active && row.id !== unit.id)) {
       throw OrgUnitException.invalid('active', 'Det måste finnas minst en aktiv delregion.');
     }
+    // Libs above org (cycle: tasks in a running cycle) may object; the rows are locked, so what they count holds.
+    const refusal = await this.hooks.deactivationRefusal(ctx, unit);
+    if (refusal) throw OrgUnitException.invalid('active', refusal);
   }
 }
 
