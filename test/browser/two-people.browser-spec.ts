@@ -1,6 +1,6 @@
 import { Role } from '@arshjulet/core';
 import type { Browser, Page } from 'playwright-core';
-import { launchedTask } from '../analysis/analysis-fixtures.js';
+import { launchedTask, save } from '../analysis/analysis-fixtures.js';
 import { accessibilityViolations } from '../support/accessibility.js';
 import { logIn, startBrowserApp, watchProblems } from '../support/browser.js';
 import type { SignedInUser, TestApp } from '../support/test-app.js';
@@ -87,12 +87,26 @@ describe('two people at once: two browsers edit the same analysis and the second
     expect(await draft(taskId)).toMatchObject({ successes: ANNA_SUCCESSES, challenges: ANNA_CHALLENGES });
 
     expect(await bos.page.getByLabel('Använd min version').isChecked()).toBe(true);
+    // Anna saves once more while Bo decides: his choices meet her newest save and are offered again, not dropped.
+    const annaAgain = `${ANNA_CHALLENGES} Och korridorvården ökar.`;
+    await save(anna, taskId, { challenges: annaAgain });
+    const [again] = await Promise.all([
+      bos.page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+      bos.page.getByRole('button', { name: 'Spara mina val' }).click(),
+    ]);
+    expect(again.status()).toBe(409);
+    const offered = bos.page.locator('section.conflict fieldset.conflict-field');
+    expect(await offered.locator('legend').allTextContents()).toEqual(['Årets framgångar', 'Organisation']);
+    expect(await offered.getByText(BO_SUCCESSES).count()).toBe(1);
+    expect(await offered.getByText(BO_ORGANISATION).count()).toBe(1);
+    expect(await draft(taskId)).toMatchObject({ successes: ANNA_SUCCESSES, challenges: annaAgain });
+
     await bos.page.getByRole('button', { name: 'Spara mina val' }).click();
     await bos.page.getByRole('status').getByText(/Dina val är sparade\.$/).waitFor();
     expect(await bos.page.getByLabel('Årets framgångar').inputValue()).toBe(BO_SUCCESSES);
-    expect(await bos.page.getByLabel('Årets utmaningar').inputValue()).toBe(ANNA_CHALLENGES);
+    expect(await bos.page.getByLabel('Årets utmaningar').inputValue()).toBe(annaAgain);
     const saved = await draft(taskId);
-    expect(saved).toMatchObject({ successes: BO_SUCCESSES, challenges: ANNA_CHALLENGES });
+    expect(saved).toMatchObject({ successes: BO_SUCCESSES, challenges: annaAgain });
     expect(saved.organisation).toBe(BO_ORGANISATION);
 
     // Anna's stale form now meets Bo's save the same way: she keeps the saved (Bo's) text this time.
@@ -102,7 +116,7 @@ describe('two people at once: two browsers edit the same analysis and the second
     await annas.page.getByLabel('Behåll den sparade versionen').check();
     await annas.page.getByRole('button', { name: 'Spara mina val' }).click();
     await annas.page.getByRole('status').getByText(/Dina val är sparade\.$/).waitFor();
-    expect(await draft(taskId)).toMatchObject({ successes: BO_SUCCESSES, challenges: ANNA_CHALLENGES });
+    expect(await draft(taskId)).toMatchObject({ successes: BO_SUCCESSES, challenges: annaAgain });
 
     expect([...annas.problems, ...bos.problems]).toEqual([]);
   }, 180_000);

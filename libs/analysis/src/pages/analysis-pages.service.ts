@@ -29,6 +29,17 @@ function readMine(text: string): Answers {
   throw new ValidationException([{ path: 'mine', message: 'Dina värden kunde inte läsas. Ladda om sidan.' }]);
 }
 
+/** What the conflict form asks to save: per field chosen as mine (`val.<key>=mine`), my value; the rest stays as saved. */
+function chosenPatch(body: FormBody): Answers {
+  const mine = readMine(first(body.mine));
+  const patch: Answers = {};
+  for (const [name, choice] of Object.entries(body)) {
+    const key = /^val\.([a-z][a-z0-9_]*)$/.exec(name)?.[1];
+    if (key && first(choice) === 'mine') patch[key] = mine[key] ?? null;
+  }
+  return patch;
+}
+
 /** The answers the form was shown with (its hidden `base`), or null when the form carries none or it is unreadable. */
 function readBase(text: string): Answers | null {
   if (!text) return null;
@@ -179,13 +190,7 @@ export class AnalysisPagesService {
   /** The conflict resolved: per field, mine or the one saved in between, on top of the draft as it is now. */
   async resolveConflict(ctx: RequestContext, yearText: string, id: string, body: FormBody): Promise<{ url: string; notice: string }> {
     const task = await this.taskOf(ctx, yearText, id);
-    const mine = readMine(first(body.mine));
-    const patch: Answers = {};
-    for (const [name, choice] of Object.entries(body)) {
-      const key = /^val\.([a-z][a-z0-9_]*)$/.exec(name)?.[1];
-      if (key && first(choice) === 'mine') patch[key] = mine[key] ?? null;
-    }
-    const saved = await this.answers.save(ctx, id, Number(first(body.version)) || 0, patch);
+    const saved = await this.answers.save(ctx, id, Number(first(body.version)) || 0, chosenPatch(body));
     return { url: analysisPath(task.cycleYear, id), notice: `Sparat ${clockTime(saved.savedAt)}. Dina val är sparade.` };
   }
 
@@ -194,6 +199,11 @@ export class AnalysisPagesService {
     const current = exception.extensions.current as { answers: Answers; version: number; savedBy: string | null; savedAt: string | null } | undefined;
     const view = await this.answers.get(ctx, id);
     if (exception.code === AnalysisErrorCode.VersionConflict && current && view.definition) {
+      if (body.mine !== undefined) {
+        // The conflict form itself was stale (a third save in between): my choices against the newest, each offered again.
+        const mine = { ...(current.answers ?? {}), ...chosenPatch(body) };
+        return { ...(await this.form(ctx, yearText, id)), conflict: this.conflictView(view, mine, current, null), scripts: [] };
+      }
       const mine = parseAnswerForm(view.definition, body).answers;
       return { ...(await this.form(ctx, yearText, id)), conflict: this.conflictView(view, mine, current, readBase(first(body.base))), scripts: [] };
     }
