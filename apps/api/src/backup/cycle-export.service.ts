@@ -41,7 +41,9 @@ function selectExpression(spec: ColumnSpec): string {
 export class CycleExportService {
   constructor(private readonly connection: TransactionalConnection) {}
 
-  async export(year: number, onProgress: (message: string) => void = () => undefined): Promise<CycleBackupDocument> {
+  /** `maxMb` is checked before the rows are read, against the year's attachments and report versions (its bulk). */
+  async export(year: number, options: { maxMb: number; onProgress?: (message: string) => void }): Promise<CycleBackupDocument> {
+    const onProgress = options.onProgress ?? (() => undefined);
     // One snapshot: a running app's writes during the export land wholly before or wholly after it.
     return this.connection.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
@@ -49,6 +51,7 @@ export class CycleExportService {
       if (found.length === 0) throw BackupException.cycleNotFound(year);
       await backupColumnTypes(manager);
       const cycleId = found[0]!.id;
+      if ((await this.bulkBytes(manager, cycleId)) > options.maxMb * 1024 * 1024) throw BackupException.tooLarge(options.maxMb, 'Exporten');
       const tables: Record<string, BackupRow[]> = {};
       for (const spec of BACKUP_TABLES) {
         const select = spec.columns.map((column) => `${selectExpression(column)} AS ${quoteIdent(documentKey(column))}`).join(', ');
@@ -60,6 +63,16 @@ export class CycleExportService {
       const [head]: Array<{ name: string }> = await manager.query('SELECT name FROM migration ORDER BY "timestamp" DESC LIMIT 1');
       return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, migrationHead: head?.name ?? '', year, references, tables };
     });
+  }
+
+  /** At least what the document will take: attachments in base64, the report versions' HTML and models. */
+  private async bulkBytes(manager: EntityManager, cycleId: string): Promise<number> {
+    const [{ bytes }]: Array<{ bytes: string }> = await manager.query(
+      `SELECT (SELECT coalesce(sum(a.size), 0) * 4 / 3 FROM analysis_attachment a JOIN analysis_task k ON k.id = a.task_id WHERE k.cycle_id = $1)
+            + (SELECT coalesce(sum(octet_length(v.html) + octet_length(v.model::text)), 0) FROM report_version v JOIN county_report r ON r.id = v.report_id WHERE r.cycle_id = $1) AS bytes`,
+      [cycleId],
+    );
+    return Number(bytes);
   }
 
   /** Numbers of `real` columns back to numbers, bytes to base64 beside their SHA-256. */

@@ -57,7 +57,7 @@ export function parseBackupDocument(text: string): CycleBackupDocument {
   return validateBackupDocument(parsed, MIGRATIONS.map((migration) => new migration().name ?? migration.name));
 }
 
-const count = (n: number): string => formatNumber(n, { plain: true });
+const count = (n: number, one: string, many: string): string => `${formatNumber(n, { plain: true })} ${n === 1 ? one : many}`;
 
 /** `cycle:export` and `cycle:import`: one year's cycle with all it owns, as one JSON document, and back. */
 export function registerBackupCommands(program: Command): void {
@@ -73,13 +73,13 @@ export function registerBackupCommands(program: Command): void {
         const year = parseYear(options.year);
         const maxMb = parseMaxMb(options.maxMb);
         console.error(`Exporterar årshjulet ${year}:`);
-        const document = await new CycleExportService(cli.app.get(TransactionalConnection)).export(year, progress);
+        const document = await new CycleExportService(cli.app.get(TransactionalConnection)).export(year, { maxMb, onProgress: progress });
         const text = canonicalJson(document);
         const bytes = Buffer.byteLength(text);
         if (bytes > maxMb * 1024 * 1024) throw BackupException.tooLarge(maxMb, 'Exporten');
         if (options.out) await writeFile(options.out, `${text}\n`);
         else console.log(text);
-        console.error(`Klart: ${count(Math.ceil(bytes / 1024))} kB${options.out ? ` skrivna till ${options.out}` : ''}, migrering ${document.migrationHead}.`);
+        console.error(`Klart: ${formatNumber(Math.ceil(bytes / 1024), { plain: true })} kB${options.out ? ` skrivna till ${options.out}` : ''}, migrering ${document.migrationHead}.`);
       }),
     );
 
@@ -98,9 +98,13 @@ export function registerBackupCommands(program: Command): void {
         await withCli(async (cli) => {
           const summary = await new CycleImportService(cli.app.get(TransactionalConnection), cli.app.get(AuditService)).import(cli.ctx(), document, progress);
           const rows = summary.rows;
-          console.log(`Läste in ${summary.cycleName}: ${count(rows.analysis_task!)} uppgifter, ${count(rows.analysis_revision!)} inskickade analyser, ${count(rows.analysis_comment!)} kommentarer, `
-            + `${count(rows.analysis_attachment!)} bilagor, ${count(rows.report_version!)} rapportversioner, ${count(rows.feedback_comment!)} synpunkter, ${count(rows.decision!)} beslut, `
-            + `${count(rows.cycle_compilation_value!)} frysta värden.`);
+          const counts = [
+            count(rows.analysis_task!, 'uppgift', 'uppgifter'), count(rows.analysis_revision!, 'inskickad analys', 'inskickade analyser'),
+            count(rows.analysis_comment!, 'kommentar', 'kommentarer'), count(rows.analysis_attachment!, 'bilaga', 'bilagor'),
+            count(rows.report_version!, 'rapportversion', 'rapportversioner'), count(rows.feedback_comment!, 'synpunkt', 'synpunkter'),
+            count(rows.decision!, 'beslut', 'beslut'), count(rows.cycle_compilation_value!, 'fryst värde', 'frysta värden'),
+          ];
+          console.log(`Läste in ${summary.cycleName}: ${counts.join(', ')}.`);
           if (summary.usersCreated.length) console.log(`Skapade ${summary.usersCreated.length} inaktiva användare utan lösenord (aktivera och bjud in vid behov): ${summary.usersCreated.join(', ')}.`);
           if (summary.templateVersionsCreated.length) console.log(`Skapade mallversionerna ${summary.templateVersionsCreated.join(', ')}.`);
         });
