@@ -12,20 +12,27 @@ const SQLSTATES = new Set([
   '53300',
 ]);
 
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * Opening a connection failed. Only with the syscall that opens one: an ECONNRESET of a client hanging up on an upload
+ * is not the database's, nor is anything found under another error's `cause` (a failed fetch to Kolada).
+ */
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const CONNECT_SYSCALLS = new Set(['connect', 'getaddrinfo']);
 
 /** node-postgres says these in plain words, without a code (a dropped socket; no free connection in time). */
 const MESSAGES = [/^Connection terminated/i, /^timeout exceeded when trying to connect/i, /^Client has encountered a connection error/i];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
-    const { code, message, driverError, cause } = current as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
-    if (typeof code === 'string' && (SQLSTATES.has(code) || SOCKET_CODES.has(code))) return true;
+  // TypeORM's QueryFailedError carries node-postgres's error as driverError; connect errors come unwrapped.
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 2; depth++) {
+    const { code, message, driverError, syscall } = current as { code?: unknown; message?: unknown; driverError?: unknown; syscall?: unknown };
+    if (typeof code === 'string' && SQLSTATES.has(code)) return true;
+    if (typeof code === 'string' && CONNECT_CODES.has(code) && typeof syscall === 'string' && CONNECT_SYSCALLS.has(syscall)) return true;
     if (typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message))) return true;
     // An AggregateError (one per address tried) when every connect attempt was refused.
     const errors = (current as { errors?: unknown }).errors;
     if (Array.isArray(errors) && errors.length > 0 && errors.every((inner) => isDatabaseUnavailable(inner))) return true;
-    current = driverError ?? cause;
+    current = driverError;
   }
   return false;
 }
