@@ -46,11 +46,20 @@ async function readBounded(input: Readable, maxMb: number): Promise<string> {
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
+/**
+ * `npm run cli -- export --year 2025 > cycle.json` puts npm's own run-script banner (`> arshjulet@0.1.0 cli` and the
+ * command, on stdout) above the document; `npm run --silent` leaves it out. The banner's lines start with "> ", which
+ * no JSON document does, so they are dropped before parsing and nothing else is.
+ */
+export function withoutNpmBanner(text: string): string {
+  return text.replace(/^\s*(?:> [^\n]*\n)+/, '');
+}
+
 /** Parses and checks a document before any database is opened: a broken one changes nothing. */
 export function parseBackupDocument(text: string): CycleBackupDocument {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(withoutNpmBanner(text));
   } catch (error) {
     throw BackupException.notJson(text.trim() === '' ? 'dokumentet är tomt' : (error as Error).message);
   }
