@@ -66,7 +66,7 @@ class CycleFieldsDto {
   @MaxLength(32, { each: true })
   indicatorCodes?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'A published template version id; default the one published most recently. Frozen at launch' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A published template version id; default the one published most recently. Frozen at launch' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
