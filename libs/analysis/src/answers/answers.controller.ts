@@ -3,7 +3,7 @@ import { ApiBody, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, A
 import type { Response } from 'express';
 import { Ctx, RequestContext, ValidationException } from '@arshjulet/core';
 import { Authenticated, Permission } from '@arshjulet/org';
-import { AnswersResponseDto, mapAnswers } from './answers.dto.js';
+import { AnswersResponseDto, type AnswersSavedDto, mapAnswers, mapSaved } from './answers.dto.js';
 import { AnswersService } from './answers.service.js';
 import { etagOf, versionFromIfMatch } from './if-match.js';
 
@@ -39,22 +39,33 @@ export class AnswersController {
       },
     },
   })
-  @ApiOkResponse({ type: AnswersResponseDto })
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description: '`return=minimal` (RFC 7240; the form’s autosave): the answer holds only taskId, taskStatus, version, savedBy, savedAt and completeness, not the answers, definition and figures',
+  })
+  @ApiOkResponse({ type: AnswersResponseDto, description: 'The answers as GET shows them (with `Prefer: return=minimal`: only the version and who saved it when)' })
   @ApiConflictResponse({ description: 'Stale version: `current` holds the answers, version and who saved them when' })
   @ApiUnprocessableEntityResponse({ description: 'Wrong types or bounds, unknown keys: every problem with its path; nothing saved' })
   async save(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AnswersResponseDto> {
+  ): Promise<AnswersResponseDto | AnswersSavedDto> {
     const version = versionFromIfMatch(ifMatch);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new ValidationException([{ path: '', message: 'Skicka ett objekt med fältnycklar och svar.' }]);
     }
-    const view = mapAnswers(await this.answers.save(ctx, id, version, body as Record<string, unknown>));
-    response.setHeader('ETag', etagOf(view.version));
-    return view;
+    // RFC 7240: a client that needs only the new version (the autosave) is spared the whole view (~100 kB with figures).
+    const minimal = /(^|[\s,;])return=minimal\s*($|[,;])/i.test(prefer ?? '');
+    const saved = await this.answers.save(ctx, id, version, body as Record<string, unknown>, { prefill: !minimal });
+    response.setHeader('ETag', etagOf(saved.version));
+    response.setHeader('Vary', 'Prefer');
+    if (!minimal) return mapAnswers(saved);
+    response.setHeader('Preference-Applied', 'return=minimal');
+    return mapSaved(saved);
   }
 }

@@ -15,6 +15,27 @@ export class AnswersResponseDto {
   prefill: Record<string, unknown>;
 }
 
+/** What a save answers with `Prefer: return=minimal` (the form's autosave): the new version and who saved it when. */
+export class AnswersSavedDto {
+  @ApiProperty() taskId: string;
+  @ApiProperty() taskStatus: string;
+  @ApiProperty({ description: 'Send it back as If-Match: "<version>" when saving next (also the ETag)' }) version: number;
+  @ApiProperty({ nullable: true, type: String }) savedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) savedAt: string | null;
+  @ApiProperty({ description: 'Share (0..1) of the required fields answered' }) completeness: number;
+}
+
+export function mapSaved(view: AnswersView): AnswersSavedDto {
+  return {
+    taskId: view.taskId,
+    taskStatus: view.taskStatus,
+    version: view.version,
+    savedBy: view.savedBy,
+    savedAt: view.savedAt ? new Date(view.savedAt).toISOString() : null,
+    completeness: view.completeness,
+  };
+}
+
 export function mapAnswers(view: AnswersView): AnswersResponseDto {
   return {
     taskId: view.taskId,

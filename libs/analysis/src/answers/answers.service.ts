@@ -46,8 +46,10 @@ export class AnswersService {
   /**
    * Merges `patch` (field key → value; null clears a field) into the draft saved as `expectedVersion`. Types and
    * bounds are checked (a draft may be incomplete); the first save starts the task, a save after a return resumes it.
+   * `prefill: false` (a client that asked for a minimal answer, like the form's autosave) skips the breakdown figures.
    */
-  async save(ctx: RequestContext, taskId: string, expectedVersion: number, patch: Answers): Promise<AnswersView> {
+  async save(ctx: RequestContext, taskId: string, expectedVersion: number, patch: Answers, options: { prefill?: boolean } = {}): Promise<AnswersView> {
+    const prefill = options.prefill ?? true;
     return this.connection.withTransaction(ctx, async (tx) => {
       const task = await this.tasks.editable(tx, taskId);
       const definition = await this.tasks.definition(tx, task);
@@ -63,7 +65,8 @@ export class AnswersService {
         });
       }
       // A save keeps what the form showed prefilled, even when the client sent only the fields it changed.
-      const answers: Answers = await this.suggested(tx, task, definition, draft?.answers ?? {});
+      const suggestions = await this.suggestionsFor(tx, task, definition);
+      const answers: Answers = withSuggestions(definition, suggestions, draft?.answers ?? {});
       for (const [key, value] of Object.entries(patch)) {
         if (value === null) delete answers[key];
         else answers[key] = value;
@@ -71,36 +74,55 @@ export class AnswersService {
       const problems = validateAnswers(definition, answers, 'save', { themeTags: await this.repository.activeThemeTags(tx) });
       if (problems.length) throw AnalysisException.invalidAnswers(problems);
       await this.drafts.write(tx, taskId, answers, completeness(definition, answers), version + 1, tx.actor?.userId ?? null);
-      if (task.status === 'not_started') await this.taskService.transition(tx, taskId, 'start');
-      if (task.status === 'returned') await this.taskService.transition(tx, taskId, 'resume');
-      return this.view(tx, (await this.repository.task(tx, taskId)) ?? task);
+      const transition = task.status === 'not_started' ? 'start' : task.status === 'returned' ? 'resume' : null;
+      if (!transition) return this.view(tx, task, { definition, suggestions, prefill });
+      await this.taskService.transition(tx, taskId, transition);
+      // The task's status changed (still editable): the view reads it again, with what the template suggests now.
+      return this.view(tx, (await this.repository.task(tx, taskId)) ?? task, { definition, prefill });
     });
   }
 
-  /** `answers` plus the port's suggestions for the template's fields without an answer, while the task is editable. */
-  private async suggested(ctx: RequestContext, task: AnalysisTaskRow, definition: TemplateDefinition | null, answers: Answers): Promise<Answers> {
-    if (!this.suggestions || !definition || !EDITABLE_STATUSES.includes(task.status)) return { ...answers };
-    const keys = new Set(definition.sections.flatMap((s) => s.fields.map((f) => f.key)));
-    const suggested = await this.suggestions.suggest(ctx, task);
-    return { ...Object.fromEntries(Object.entries(suggested).filter(([key]) => keys.has(key) && !(key in answers))), ...answers };
+  /** The port's suggestions while the task is editable (none otherwise). */
+  private async suggestionsFor(ctx: RequestContext, task: AnalysisTaskRow, definition: TemplateDefinition | null): Promise<Answers> {
+    if (!this.suggestions || !definition || !EDITABLE_STATUSES.includes(task.status)) return {};
+    return this.suggestions.suggest(ctx, task);
   }
 
-  private async view(ctx: RequestContext, task: AnalysisTaskRow): Promise<AnswersView> {
-    const [definition, draft] = await Promise.all([this.tasks.definition(ctx, task), this.drafts.find(ctx, task.id)]);
+  /**
+   * The view of `task`'s answers. After a save, `known` holds what the same transaction already read — the pinned
+   * template's definition and the suggestions — so they are not read twice; the draft is read back (who saved, when).
+   */
+  private async view(
+    ctx: RequestContext,
+    task: AnalysisTaskRow,
+    known: { definition?: TemplateDefinition | null; suggestions?: Answers; prefill?: boolean } = {},
+  ): Promise<AnswersView> {
+    const [definition, draft] = await Promise.all([
+      known.definition !== undefined ? known.definition : this.tasks.definition(ctx, task),
+      this.drafts.find(ctx, task.id),
+    ]);
+    const suggestions = known.suggestions ?? (await this.suggestionsFor(ctx, task, definition));
     const breakdowns = (definition?.sections ?? []).flatMap((s) => s.fields).filter((f) => f.type === 'indicator_breakdown' && typeof f.indicator === 'string');
     const codes = [...new Set(breakdowns.map((f) => f.indicator as string))];
-    const rows = codes.length ? await this.repository.prefill(ctx, task, codes) : [];
+    const rows = codes.length && known.prefill !== false ? await this.repository.prefill(ctx, task, codes) : [];
     return {
       taskId: task.id,
       taskStatus: task.status,
-      answers: await this.suggested(ctx, task, definition, draft?.answers ?? {}),
+      answers: withSuggestions(definition, suggestions, draft?.answers ?? {}),
       version: draft?.version ?? 0,
       savedBy: draft?.savedBy ?? null,
       savedAt: draft?.savedAt ?? null,
       completeness: draft ? Number(draft.completeness) : 0,
       templateVersionId: task.templateVersion,
       definition,
-      prefill: Object.fromEntries(breakdowns.map((f) => [f.key, prefillOf(f.indicator as string, rows)])),
+      prefill: known.prefill === false ? {} : Object.fromEntries(breakdowns.map((f) => [f.key, prefillOf(f.indicator as string, rows)])),
     };
   }
+}
+
+/** `answers` plus the suggestions for the template's fields without an answer. */
+function withSuggestions(definition: TemplateDefinition | null, suggestions: Answers, answers: Answers): Answers {
+  if (!definition) return { ...answers };
+  const keys = new Set(definition.sections.flatMap((s) => s.fields.map((f) => f.key)));
+  return { ...Object.fromEntries(Object.entries(suggestions).filter(([key]) => keys.has(key) && !(key in answers))), ...answers };
 }

@@ -79,7 +79,7 @@
     fetch(url, {
       method: 'PATCH',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'If-Match': '"' + version.value + '"', 'X-CSRF-Token': csrf },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Prefer: 'return=minimal', 'If-Match': '"' + version.value + '"', 'X-CSRF-Token': csrf },
       body: JSON.stringify(patch),
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
