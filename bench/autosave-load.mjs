@@ -1,6 +1,7 @@
 // Autosave load in its own process: `connections` loops, each with its own task and version chain, PATCH the
 // task's answers with If-Match for `duration` seconds; a 409 (someone else saved) takes the version from the
-// problem's `current` and tries again. Prints { saves, conflicts, failures, statuses, latency } as JSON.
+// problem's `current` and tries again. `prefer` is sent as the Prefer header (the form's autosave sends
+// return=minimal). Prints { saves, conflicts, failures, statuses, latency } as JSON.
 // Usage: node bench/autosave-load.mjs '{"url":…,"token":…,"tasks":[{"id":…,"version":0}],"connections":50,"duration":10,"field":"successes"}'
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +21,13 @@ function patch(taskId, version, body) {
         port: base.port,
         method: 'PATCH',
         path: `/api/v1/tasks/${taskId}/answers`,
-        headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json', 'Content-Length': payload.length, 'If-Match': `"${version}"` },
+        headers: {
+          Authorization: `Bearer ${options.token}`,
+          'Content-Type': 'application/json',
+          'Content-Length': payload.length,
+          'If-Match': `"${version}"`,
+          ...(options.prefer ? { Prefer: options.prefer } : {}),
+        },
       },
       (response) => {
         const chunks = [];

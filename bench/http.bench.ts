@@ -9,6 +9,7 @@
  *   npm run bench:http                           # embedded PostgreSQL in a temporary folder
  *   DATABASE_URL=postgres://… npm run bench:http # that server (a database is created and dropped)
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 npm run bench:http
+ *   BENCH_ENDPOINTS='answers|autosave' npm run bench:http   # only the endpoints whose name matches (and the floor)
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -24,6 +25,7 @@ import { createHttpApp } from '../apps/api/src/bootstrap.js';
 import { withBenchDatabase } from './support/bench-database.js';
 import { report } from './support/bench-results.js';
 import { FIRST_YEAR, LAST_YEAR, seedTenYears } from './support/ten-years.js';
+import { statementCounter } from './support/statement-count.js';
 import { seedSession } from './support/web-session.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -35,6 +37,8 @@ const AUTOSAVE_RUNNER = join(dirname(LOAD_RUNNER), 'autosave-load.mjs');
 const READ_RATIO_TARGET = 0.4;
 const P99_TARGET_MS = 100;
 const AUTOSAVE_TARGET = 1000;
+/** Only the endpoints whose name matches (the floor always runs; "autosave" names the PATCH step). */
+const ONLY = process.env.BENCH_ENDPOINTS ? new RegExp(process.env.BENCH_ENDPOINTS, 'i') : null;
 
 interface Endpoint {
   name: string;
@@ -118,7 +122,8 @@ function load(url: string, headers: Record<string, string>, duration: number): P
 /** The autosave load (bench/autosave-load.mjs) in its own process: one task and version chain per connection. */
 function autosave(url: string, token: string, tasks: Array<{ id: string; version: number }>, duration: number): Promise<AutosaveResult> {
   return new Promise((resolve, reject) => {
-    const options = { url, token, tasks, connections: CONNECTIONS, duration, field: 'successes' };
+    // As the form's autosave sends it (libs/web/public/js/autosave.js): If-Match and Prefer: return=minimal.
+    const options = { url, token, tasks, connections: CONNECTIONS, duration, field: 'successes', prefer: 'return=minimal' };
     const child = spawn(process.execPath, [AUTOSAVE_RUNNER, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -181,10 +186,19 @@ async function main(): Promise<void> {
         { name: `GET /arshjul/${LAST_YEAR}/rapport (report page)`, path: `/arshjul/${LAST_YEAR}/rapport`, headers: html(cookie) },
         { name: 'GET / (delregional start page)', path: '/', headers: html(delregionCookie) },
       ];
+      // One request each first: it must answer 200; its SQL statements are counted (where the time goes).
+      const countStatements = statementCounter(dataSource);
+      const statements = new Map<string, number>();
+      const bytes = new Map<string, number>();
       for (const endpoint of [floor, ...endpoints]) {
-        const response = await fetch(base + endpoint.path, { headers: endpoint.headers, redirect: 'manual' });
-        if (response.status !== 200) throw new Error(`${endpoint.name} answers ${response.status}, not 200`);
+        const sql = await countStatements(async () => {
+          const response = await fetch(base + endpoint.path, { headers: endpoint.headers, redirect: 'manual' });
+          bytes.set(endpoint.name, (await response.arrayBuffer()).byteLength);
+          if (response.status !== 200) throw new Error(`${endpoint.name} answers ${response.status}, not 200`);
+        });
+        statements.set(endpoint.name, sql.length);
       }
+      console.log(`SQL statements and response bytes per request (BEGIN/COMMIT included): ${[...statements].map(([name, n]) => `${name} ${n}, ${bytes.get(name)} B`).join('; ')}`);
 
       console.log(`${CONNECTIONS} connections, ${SECONDS} s per endpoint (after ${WARM_UP_SECONDS} s of warm-up), Node ${process.version}`);
       const run = async (endpoint: Endpoint): Promise<Measured> => {
@@ -203,27 +217,28 @@ async function main(): Promise<void> {
       };
       const base_ = await run(floor);
       const rows = [
-        `| endpoint | req/s | p50 ms | p99 ms | req/s ÷ /health | target (≥ 0.40, p99 ≤ 100 ms) | app CPU µs/req | PostgreSQL CPU µs/req |`,
-        `| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |`,
+        `| endpoint | SQL statements | req/s | p50 ms | p99 ms | req/s ÷ /health | target (≥ 0.40, p99 ≤ 100 ms) | app CPU µs/req | PostgreSQL CPU µs/req |`,
+        `| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |`,
       ];
       const measured: Array<Record<string, unknown>> = [];
       const row = (endpoint: Endpoint, result: Measured, isFloor = false) => {
         const ratio = result.requests.average / base_.requests.average;
         const met = isFloor ? null : ratio >= READ_RATIO_TARGET && result.latency.p99 <= P99_TARGET_MS;
         measured.push({
-          name: endpoint.name, path: endpoint.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'), reqPerSecond: Math.round(result.requests.average),
+          name: endpoint.name, statements: statements.get(endpoint.name) ?? null, responseBytes: bytes.get(endpoint.name) ?? null, path: endpoint.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'), reqPerSecond: Math.round(result.requests.average),
           p50Ms: result.latency.p50, p99Ms: result.latency.p99, ratioToFloor: Number(ratio.toFixed(3)), met,
           appCpuMicrosPerRequest: Math.round(result.cpuPerRequest), postgresCpuMicrosPerRequest: result.pgPerRequest === null ? null : Math.round(result.pgPerRequest),
         });
         rows.push(
-          `| ${endpoint.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${ratio.toFixed(2)} | ` +
+          `| ${endpoint.name} | ${statements.get(endpoint.name) ?? '–'} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${ratio.toFixed(2)} | ` +
             `${met === null ? 'floor' : met ? 'met' : `missed (${[ratio < READ_RATIO_TARGET ? 'ratio' : '', result.latency.p99 > P99_TARGET_MS ? 'p99' : ''].filter(Boolean).join(', ')})`} | ` +
             `${Math.round(result.cpuPerRequest)} | ${result.pgPerRequest === null ? '–' : Math.round(result.pgPerRequest)} |`,
         );
       };
       row(floor, base_, true);
-      for (const endpoint of endpoints) row(endpoint, await run(endpoint));
+      for (const endpoint of endpoints.filter((e) => !ONLY || ONLY.test(e.name))) row(endpoint, await run(endpoint));
       console.log(rows.join('\n'));
+      if (ONLY && !ONLY.test('autosave')) return;
 
       // Autosave: one task and version chain per connection. A cycle has one task per delregion (six), so for this
       // part only the ten cycles are put back into their analysis phase and their tasks in progress (SQL), after the
@@ -235,6 +250,18 @@ async function main(): Promise<void> {
           `SELECT t.id, coalesce(d.version, 0) AS version FROM analysis_task t LEFT JOIN analysis_draft d ON d.task_id = t.id ORDER BY t.id`,
         )) as Array<{ id: string; version: number }>;
       const autosaveTasks = await chains();
+      const probe = autosaveTasks[0]!;
+      let saveBytes = 0;
+      const saveStatements = await countStatements(async () => {
+        const response = await fetch(`${base}/api/v1/tasks/${probe.id}/answers`, {
+          method: 'PATCH',
+          headers: { Authorization: `Bearer ${writerToken}`, 'Content-Type': 'application/json', 'If-Match': `"${probe.version}"`, Prefer: 'return=minimal' },
+          body: JSON.stringify({ successes: 'Första sparningen.' }),
+        });
+        saveBytes = (await response.arrayBuffer()).byteLength;
+        if (response.status !== 200) throw new Error(`autosave answers ${response.status}, not 200`);
+      });
+      if (process.env.BENCH_SHOW_SQL) console.log(saveStatements.join('\n---\n'));
       if (autosaveTasks.length < CONNECTIONS) console.log(`autosave: ${autosaveTasks.length} tasks for ${CONNECTIONS} connections: some share a task (409s are retried)`);
       await autosave(base, writerToken, autosaveTasks, WARM_UP_SECONDS);
       const cpu = process.cpuUsage();
@@ -244,18 +271,18 @@ async function main(): Promise<void> {
       const pgAfter = postgresCpuMicros();
       const autosaveMet = saved.savesPerSecond >= AUTOSAVE_TARGET && saved.failures === 0;
       console.log(
-        `| PATCH /api/v1/tasks/:id/answers (If-Match; ${Math.min(CONNECTIONS, autosaveTasks.length)} chains) | ${Math.round(saved.savesPerSecond)} saves/s | ${saved.latency.p50} | ${saved.latency.p99} | ` +
+        `| PATCH /api/v1/tasks/:id/answers (If-Match; ${Math.min(CONNECTIONS, autosaveTasks.length)} chains) | ${saveStatements.length} | ${Math.round(saved.savesPerSecond)} saves/s | ${saved.latency.p50} | ${saved.latency.p99} | ` +
           `${(saved.savesPerSecond / base_.requests.average).toFixed(2)} | ${autosaveMet ? 'met' : 'missed'} (≥ ${AUTOSAVE_TARGET} saves/s) | ` +
           `${Math.round((used.user + used.system) / Math.max(1, saved.saves))} | ${pgBefore === null || pgAfter === null ? '–' : Math.round((pgAfter - pgBefore) / Math.max(1, saved.saves))} |`,
       );
-      console.log(`autosave: ${saved.saves} saves, ${saved.conflicts} conflicts (409, retried), ${saved.failures} failures; statuses ${JSON.stringify(saved.statuses)}`);
+      console.log(`autosave: ${saveStatements.length} SQL statements and ${saveBytes} response bytes per save; ${saved.saves} saves, ${saved.conflicts} conflicts (409, retried), ${saved.failures} failures; statuses ${JSON.stringify(saved.statuses)}`);
 
       const writes = await dataSource.query(`SELECT last_used_at FROM api_token WHERE user_id = $1`, [county.id]);
       console.log(`token last used at ${writes[0].last_used_at?.toISOString() ?? 'never'} (written at most every 5 minutes)`);
 
       const reads = measured.filter((m) => m.met !== null);
       const readsMet = reads.filter((m) => m.met).length;
-      const worst = reads.reduce((a, b) => ((a.ratioToFloor as number) <= (b.ratioToFloor as number) ? a : b));
+      const worst = reads.length ? reads.reduce((a, b) => ((a.ratioToFloor as number) <= (b.ratioToFloor as number) ? a : b)) : { name: '–' };
       const summary =
         `floor GET /health ${Math.round(base_.requests.average)} req/s at ${CONNECTIONS} connections; reads ${readsMet}/${reads.length} met (≥ ${READ_RATIO_TARGET} of the floor, p99 ≤ ${P99_TARGET_MS} ms): ` +
         reads.map((m) => `${String(m.name).replace(/^GET /, '').replace(/ \(.*\)$/, '')} ${(m.ratioToFloor as number).toFixed(2)}× p99 ${m.p99Ms as number} ms`).join('; ') +
@@ -269,7 +296,7 @@ async function main(): Promise<void> {
         floor: measured[0],
         endpoints: measured.slice(1),
         autosave: {
-          ...saved, chains: Math.min(CONNECTIONS, autosaveTasks.length), met: autosaveMet, ratioToFloor: saved.savesPerSecond / base_.requests.average,
+          ...saved, statements: saveStatements.length, responseBytes: saveBytes, chains: Math.min(CONNECTIONS, autosaveTasks.length), met: autosaveMet, ratioToFloor: saved.savesPerSecond / base_.requests.average,
           appCpuMicrosPerSave: (used.user + used.system) / Math.max(1, saved.saves),
           postgresCpuMicrosPerSave: pgBefore === null || pgAfter === null ? null : (pgAfter - pgBefore) / Math.max(1, saved.saves),
         },
