@@ -79,7 +79,9 @@ export class AnalysisRepository {
               v.period, v.breakdown, v.value::float8 AS value, v.derived
          FROM unnest($3::text[]) AS i(code)
          CROSS JOIN org_unit o
-         LEFT JOIN cycle_compilation_value v ON v.cycle_id = $1 AND v.org_unit_id = o.id AND v.indicator_code = i.code
+         -- org_unit_code as well as the id: the snapshot's unique index (cycle, indicator, org unit code, …) then finds
+         -- each unit's rows instead of reading every unit's for the indicator (10 years: 15 → 5 ms in bench:http).
+         LEFT JOIN cycle_compilation_value v ON v.cycle_id = $1 AND v.indicator_code = i.code AND v.org_unit_code = o.code AND v.org_unit_id = o.id
         WHERE (o.type = 'municipality' AND o.parent_id = $2 AND o.active) OR (o.type = 'hospital' AND o.code = ANY($4::text[]))
         ORDER BY i.code, o.type DESC, o.name, v.period_start, v.breakdown`,
       [task.cycleId, task.delregionId, indicatorCodes, HOSPITAL_OF_DELREGION[task.delregionCode] ?? []],
