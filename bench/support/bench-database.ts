@@ -34,7 +34,9 @@ export async function withBenchDatabase(label: string, work: (database: BenchDat
   try {
     await work({ url: url.toString(), adminUrl, embeddedDataDir: dir });
   } finally {
-    await dropDatabaseIfExists(adminUrl, name);
+    // BENCH_KEEP_DATABASE=1 (with DATABASE_URL) leaves the database for a look at its plans afterwards.
+    if (process.env.BENCH_KEEP_DATABASE && !server) console.log(`kept database ${name} (BENCH_KEEP_DATABASE)`);
+    else await dropDatabaseIfExists(adminUrl, name);
     await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
