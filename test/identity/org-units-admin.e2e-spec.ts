@@ -64,6 +64,13 @@ describe('org-unit administration API', () => {
     });
   });
 
+  it('refuses active: null with 400 and changes nothing (a unit is active or not)', async () => {
+    const before = await unit('1480');
+    const refused = await admin.api.patch('/api/v1/org-units/1480').send({ version: before.version, active: null }).expect(400);
+    expect([...new Set(refused.body.errors.map((error: { path: string }) => error.path))]).toEqual(['active']);
+    expect(await unit('1480')).toEqual(before);
+  });
+
   it('answers a stale version with 409 and the unit as it is now, and changes nothing', async () => {
     const lerum = await unit('1441');
     await admin.api.patch('/api/v1/org-units/1441').set('If-Match', `"${lerum.version}"`).send({ name: 'Lerums kommun' }).expect(200);

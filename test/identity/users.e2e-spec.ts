@@ -72,6 +72,16 @@ describe('user administration API', () => {
     expect(events).toEqual([{ before: { name: user.name, email: user.email }, after: { name: 'Nytt Namn', email: 'ny.adress@test.se' } }]);
   });
 
+  it('refuses a null e-mail or name with 400 (left out keeps them, null is no value), and changes nothing', async () => {
+    const { user } = await t.userWith(Role.Viewer);
+    for (const body of [{ email: null }, { name: null }]) {
+      const refused = await admin.api.patch(`/api/v1/users/${user.id}`).send({ version: 1, ...body }).expect(400);
+      expect(refused.body.code).toBe('invalid_request');
+      expect([...new Set(refused.body.errors.map((error: { path: string }) => error.path))]).toEqual(Object.keys(body));
+    }
+    expect((await admin.api.get(`/api/v1/users/${user.id}`).expect(200)).body).toMatchObject({ email: user.email, name: user.name, version: 1 });
+  });
+
   it('assigns and removes roles, versioned and audited with the delregion', async () => {
     const { user } = await t.userWith(Role.DelregionCoordinator, 'DR-SKB');
     const added = await admin.api.post(`/api/v1/users/${user.id}/assignments`).send({ version: 1, role: 'delregion_coordinator', orgUnit: 'DR-FBD' }).expect(201);

@@ -89,6 +89,17 @@ describe('values, export, catalogue edits and who may do what', () => {
     expect(stale.body).toMatchObject({ code: 'indicator.version_conflict', current: { code: 'RL01', target: 85, version: current.body.version + 1 } });
   });
 
+  it('refuses null for a catalogue field that must have a value (name, group, active …) with 400 and changes nothing', async () => {
+    const before = (await coordinator.api.post('/api/v1/indicators').send({
+      code: 'NV01', name: 'Nollvärden', group: 'background', kind: 'quantity', direction: 'none', unit: 'count', source: 'VGR', note: 'en anteckning',
+    }).expect(201)).body;
+    for (const field of ['name', 'group', 'kind', 'direction', 'unit', 'source', 'active']) {
+      const refused = await coordinator.api.patch('/api/v1/indicators/NV01').send({ version: before.version, [field]: null });
+      expect([field, refused.status, [...new Set(refused.body.errors?.map((error: { path: string }) => error.path))]]).toEqual([field, 400, [field]]);
+    }
+    expect((await coordinator.api.get('/api/v1/indicators/NV01').expect(200)).body).toEqual(before);
+  });
+
   it('creates and removes an indicator; one with values cannot be removed', async () => {
     const created = await coordinator.api.post('/api/v1/indicators').send({
       code: 'MH02', name: 'Ny munhälsoindikator', group: 'governing_document', area: 'oral_health', kind: 'quality',

@@ -224,6 +224,16 @@ describe('Templates: drafts, publishing, copies, the default VVG template, theme
     expect(withJunk.status).toBe(422);
   });
 
+  it('theme tags: a null label or active is refused with 400, and the tag stays as it was', async () => {
+    await county.api.post('/api/v1/theme-tags').send({ key: 'nollvarden', label: 'Nollvärden' }).expect(201);
+    for (const body of [{ label: null }, { active: null }]) {
+      const refused = await county.api.patch('/api/v1/theme-tags/nollvarden').send({ version: 1, ...body }).expect(400);
+      expect([...new Set(refused.body.errors.map((error: { path: string }) => error.path))]).toEqual(Object.keys(body));
+    }
+    const tags = (await county.api.get('/api/v1/theme-tags?includeInactive=true')).body as Array<{ key: string }>;
+    expect(tags.find((tag) => tag.key === 'nollvarden')).toEqual({ key: 'nollvarden', label: 'Nollvärden', active: true, version: 1 });
+  });
+
   it('theme tags: the seeded vocabulary, added and deactivated by the county, read by the delregions', async () => {
     const seeded = (await delregion.api.get('/api/v1/theme-tags')).body.map((tag: { key: string }) => tag.key);
     expect(seeded).toEqual(expect.arrayContaining(['in_och_utskrivning', 'sip', 'avvikelser', 'foljsamhet_riktlinjer', 'barn_och_unga', 'samsjuklighet']));

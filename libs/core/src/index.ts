@@ -10,6 +10,7 @@ export * from './util/project-root.js';
 export * from './util/reference-csv.js';
 export * from './util/swedish-date.util.js';
 export * from './http/if-match.js';
+export * from './http/is-omittable.decorator.js';
 export * from './http/paging.js';
 export * from './http/query-transforms.js';
 export * from './workflow/state-machine.js';

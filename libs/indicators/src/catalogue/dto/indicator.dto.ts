@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsOmittable } from '@arshjulet/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { Indicator } from '../indicator.entity.js';
@@ -141,7 +142,7 @@ class IndicatorFieldsDto {
   phrase?: string | null;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -152,7 +153,8 @@ export class CreateIndicatorDto extends IndicatorFieldsDto {
   code: string;
 }
 
-export class UpdateIndicatorDto extends PartialType(IndicatorFieldsDto) {
+/** Every field may be left out; null only where the field itself allows it (description, target …), never for name or group. */
+export class UpdateIndicatorDto extends PartialType(IndicatorFieldsDto, { skipNullProperties: false }) {
   @ApiProperty({ description: 'The version you read; a stale one answers 409 with the current indicator' })
   @IsInt()
   @Min(1)

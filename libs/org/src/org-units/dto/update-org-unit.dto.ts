@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { toBoolean, toInt } from '@arshjulet/core';
+import { IsOmittable, toBoolean, toInt } from '@arshjulet/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
@@ -18,7 +18,7 @@ export class UpdateOrgUnitDto {
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PagedQuery, PageMetaDto, Role, ROLES, toBoolean, toInt } from '@arshjulet/core';
+import { IsOmittable, PagedQuery, PageMetaDto, Role, ROLES, toBoolean, toInt } from '@arshjulet/core';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { PasswordLink } from '../../auth/password-reset.service.js';
@@ -50,14 +50,14 @@ export class UpdateUserDto {
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(toEmail)
   @IsEmail({}, { message: 'Ange en giltig e-postadress.' })
   @MaxLength(320)
   email?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'Ange ett namn.' })

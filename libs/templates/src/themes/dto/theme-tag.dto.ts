@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { toBoolean } from '@arshjulet/core';
+import { IsOmittable, toBoolean } from '@arshjulet/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
@@ -34,7 +34,7 @@ export class UpdateThemeTagDto {
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'Ange temats namn.' })
@@ -42,7 +42,7 @@ export class UpdateThemeTagDto {
   label?: string;
 
   @ApiPropertyOptional({ description: 'false hides the tag from new choices; analyses that carry it keep it' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
