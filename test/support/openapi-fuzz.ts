@@ -232,6 +232,8 @@ export class SchemaArbitraries {
       const keys = [...new Set([...Object.keys(resolved.properties ?? {}), ...Object.keys(record)])];
       const mutations: Array<fc.Arbitrary<unknown>> = [
         fc.tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), confused).map(([key, bad]) => ({ ...record, [key]: bad })),
+        // null where a field may be left out is the classic slip between "optional" and "nullable".
+        fc.constantFrom(...(keys.length ? keys : ['x'])).map((key) => ({ ...record, [key]: null })),
         fc.tuple(fc.constantFrom('__proto__', 'constructor', 'id', 'createdBy', 'status', 'role', 'x'), confused).map(([key, bad]) => ({ ...record, [key]: bad })),
       ];
       if (Object.keys(record).length) mutations.push(fc.constantFrom(...Object.keys(record)).map((key) => Object.fromEntries(Object.entries(record).filter(([k]) => k !== key))));
@@ -352,7 +354,13 @@ export function bodyArbitrary(arbs: SchemaArbitraries, operation: OpenApiOperati
   const odd = fc.oneof(
     fc.constant<FuzzBody>({ kind: 'none' }),
     confused.map<FuzzBody>((value) => ({ kind: 'json', value })),
-    fc.tuple(fc.constantFrom('text/plain', 'application/xml', 'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'), text).map<FuzzBody>(([type, text]) => ({ kind: 'raw', type, text })),
+    fc.tuple(
+      fc.constantFrom(
+        'text/plain', 'application/xml', 'application/json', 'application/json; charset=utf-16', 'application/merge-patch+json', 'application/x-www-form-urlencoded',
+        'multipart/form-data', 'multipart/form-data; boundary=x', 'multipart/form-data; boundary="a b"; charset=latin1', 'multipart/mixed; boundary=x',
+      ),
+      fc.oneof(text, fc.constantFrom('--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nHF01;14;2024;1\r\n--x--', '--x--', '--x\r\n\r\n')),
+    ).map<FuzzBody>(([type, text]) => ({ kind: 'raw', type, text })),
   );
   const options: Array<fc.WeightedArbitrary<FuzzBody>> = [{ weight: 1, arbitrary: odd }];
   if (content['application/json']) {
