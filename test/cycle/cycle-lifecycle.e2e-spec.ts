@@ -81,6 +81,16 @@ describe('Cycles: create, edit, launch with a frozen compilation, tasks per delr
     expect(outside.body.errors[0].path).toBe('analysisDueDate');
   });
 
+  it('PATCH refuses null for a name or a list (leave it out to keep it) with 400, and the cycle stays as it was', async () => {
+    const cycle = await planningCycle();
+    const before = (await county.api.get(`/api/v1/cycles/${cycle.id}`).expect(200)).body;
+    for (const field of ['name', 'dataPeriods', 'focusAreas', 'indicatorCodes']) {
+      const refused = await county.api.patch(`/api/v1/cycles/${cycle.id}`).send({ version: cycle.version, [field]: null });
+      expect([field, refused.status, [...new Set(refused.body.errors?.map((error: { path: string }) => error.path))]]).toEqual([field, 400, [field]]);
+    }
+    expect((await county.api.get(`/api/v1/cycles/${cycle.id}`).expect(200)).body).toEqual(before);
+  });
+
   it('launch freezes the compilation in one go, creates one task per active delregion, and cannot happen twice', async () => {
     const cycle = await planningCycle();
     const dataYear = cycle.year - 1;

@@ -114,6 +114,14 @@ describe('Templates: drafts, publishing, copies, the default VVG template, theme
     expect(noVersion.body.errors).toEqual([{ path: 'rowVersion', message: expect.stringContaining('versionen') }]);
   });
 
+  it('a draft refuses a null name with 400 (leave it out to keep it), and stays as it was', async () => {
+    const { id, rowVersion } = await draft();
+    const before = await definitionRow(id);
+    const refused = await county.api.patch(`/api/v1/templates/versions/${id}`).set('If-Match', `"${rowVersion}"`).send({ name: null }).expect(400);
+    expect([...new Set(refused.body.errors.map((error: { path: string }) => error.path))]).toEqual(['name']);
+    expect(await definitionRow(id)).toEqual(before);
+  });
+
   it('a bad definition answers 422 listing every problem with its path, and the draft is unchanged', async () => {
     const { id, rowVersion } = await draft();
     const bad = {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PagedQuery, PageMetaDto } from '@arshjulet/core';
+import { IsOmittable, PagedQuery, PageMetaDto } from '@arshjulet/core';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
@@ -26,7 +26,7 @@ function DateField(): PropertyDecorator {
 
 class CycleFieldsDto {
   @ApiPropertyOptional({ example: 'Årshjulet 2026' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'Ange ett namn.' })
@@ -34,7 +34,7 @@ class CycleFieldsDto {
   name?: string;
 
   @ApiPropertyOptional({ example: ['2025'], description: 'Data periods followed up; default: the year before' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(24)
   @Matches(PERIOD, { each: true, message: 'Ange perioder som 2025, 2025-Q3, 2025-03 eller R12-2025-09.' })
@@ -51,7 +51,7 @@ class CycleFieldsDto {
   @DateField() analysisDueDate?: string;
 
   @ApiPropertyOptional({ example: ['avvikelser', 'in- och utskrivning', 'läkemedel'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -59,7 +59,7 @@ class CycleFieldsDto {
   focusAreas?: string[];
 
   @ApiPropertyOptional({ example: ['IU03', 'HF01'], description: 'Indicator codes in scope; default every active indicator' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsString({ each: true })

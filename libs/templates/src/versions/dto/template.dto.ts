@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@arshjulet/core';
 import { Transform } from 'class-transformer';
 import { Allow, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { TemplateDefinition } from '../../definition/template-definition.js';
@@ -32,7 +33,7 @@ export class UpdateTemplateDraftDto {
   rowVersion?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'Ange mallens namn.' })
