@@ -28,7 +28,7 @@ import { createTestApp, type ApiClient, type SignedInUser, type TestApp } from '
  * Two properties: the answer is a 2xx or a 4xx, never a 5xx; and a 4xx leaves every table as it was (row counts
  * and a checksum of the rows; see database-fingerprint.ts for the two things a refusal writes by design).
  *
- * Bounded for CI: FUZZ_RUNS requests per endpoint (default 20) and at most 12 s each. The seed is new on every
+ * Bounded for CI: FUZZ_RUNS requests per endpoint (default 20), at most 12 s each and 150 s in all. The seed is new on every
  * run and printed with any failure; `FUZZ_SEED=<seed> npm test -- test/robustness/fuzz-openapi.e2e-spec.ts`
  * replays it, FUZZ_ONLY=<text> keeps the endpoints whose "METHOD /path" contains the text, and FUZZ_STATS=1 prints
  * the statuses each endpoint got (FUZZ_STATS=errors adds the first field error), to see how deep the requests reach.
@@ -37,6 +37,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? randomInt(2 ** 31));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const ONLY = process.env.FUZZ_ONLY ?? '';
 const PER_ENDPOINT_MS = 12_000;
+/** All endpoints together; on a slow machine each gets its share of what is left (at least a second). */
+const TOTAL_MS = 150_000;
 
 /**
  * Where real values for an operation's path parameters come from: the first pattern that matches its path.
@@ -223,8 +225,10 @@ describe('fuzzing every write endpoint from the OpenAPI document', () => {
     const failures: string[] = [];
     let state: Fingerprint = await fingerprint();
     const statuses: string[] = [];
+    const deadline = Date.now() + TOTAL_MS;
 
-    for (const { op, index } of operations) {
+    for (const [place, { op, index }] of operations.entries()) {
+      const timeLimit = Math.max(1_000, Math.min(PER_ENDPOINT_MS, (deadline - Date.now()) / (operations.length - place)));
       const known = await knownValues(t);
       const arbs = new SchemaArbitraries(doc, known);
       const names = pathParams(op.path);
@@ -250,7 +254,7 @@ describe('fuzzing every write endpoint from the OpenAPI document', () => {
           const changed = response.status >= 400 ? fingerprintDiff(before, state) : [];
           if (changed.length) throw new Error(`answered ${response.status} (${response.text.slice(0, 200)}) but changed ${changed.join(', ')}`);
         }),
-        { seed: SEED + index, numRuns: RUNS, endOnFailure: true, interruptAfterTimeLimit: PER_ENDPOINT_MS, markInterruptAsFailure: false },
+        { seed: SEED + index, numRuns: RUNS, endOnFailure: true, interruptAfterTimeLimit: timeLimit, markInterruptAsFailure: false },
       );
       statuses.push(`${keyOf(op)} ${result.numRuns} runs ${Date.now() - started} ms: ${[...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}×${n}`).join(' ')}`);
       if (result.failed) {
