@@ -54,12 +54,49 @@ describe('indicator reads: one statement each, never stale', () => {
     const filtered = await ownStatements(importer, `/api/v1/indicator-values?indicator=${code}&orgUnit=14`);
     expect(filtered).toHaveLength(1);
     const page = await importer.api.get(`/api/v1/indicator-values?indicator=${code}&orgUnit=14&pageSize=2`).expect(200);
-    expect(page.body.total).toBe(5);
+    expect(page.body).toMatchObject({ total: 5, totalExact: true, hasMore: true });
     expect(page.body.items.map((item: { period: string }) => item.period)).toEqual(['R12-2024-09', 'R12-2025-06']);
+    // The last page says so, also when it is exactly full.
+    expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&orgUnit=14&page=3&pageSize=2`).expect(200)).body)
+      .toMatchObject({ total: 5, hasMore: false, items: [{ period: 'R12-2025-09' }] });
+    expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&orgUnit=14&pageSize=5`).expect(200)).body)
+      .toMatchObject({ total: 5, hasMore: false });
     // Past the end the page is empty and the total still right; an unknown code is still 404.
-    expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&page=9&pageSize=2`).expect(200)).body).toMatchObject({ items: [], total: 15 });
+    expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&page=9&pageSize=2`).expect(200)).body)
+      .toMatchObject({ items: [], total: 15, totalExact: true, hasMore: false });
     await importer.api.get('/api/v1/indicator-values?indicator=NOPE99').expect(404);
     await importer.api.get('/api/v1/indicator-values?orgUnit=NOPE99').expect(404);
+  });
+
+  it('counts at most 10 000 matches: beyond that the total is a lower bound, and hasMore still tells the last page', async () => {
+    const importer = await t.userWith(Role.CountyCoordinator);
+    const code = `CAP${randomBytes(4).toString('hex').toUpperCase()}`;
+    await importer.api.post('/api/v1/indicators')
+      .send({ code, name: 'Många värden', group: 'background', kind: 'quantity', direction: 'higher', unit: 'count', source: 'Test' })
+      .expect(201);
+    // 49 municipalities × 205 months (2000-01 to 2017-01) = 10 045 figures, past the cap.
+    await t.dataSource.query(
+      `INSERT INTO indicator_value (indicator_id, org_unit_id, period, period_kind, period_start, period_end, value)
+       SELECT i.id, o.id, to_char(p, 'YYYY-MM'), 'month', p::date, (p + interval '1 month' - interval '1 day')::date, 1
+         FROM indicator i CROSS JOIN org_unit o CROSS JOIN generate_series('2000-01-01'::date, '2017-01-01', interval '1 month') p
+        WHERE i.code = $1 AND o.type = 'municipality'`,
+      [code],
+    );
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM indicator_value WHERE indicator_id = (SELECT id FROM indicator WHERE code = $1)', [code]);
+    expect(n).toBeGreaterThan(10_000);
+
+    const first = (await importer.api.get(`/api/v1/indicator-values?indicator=${code}&pageSize=1000`).expect(200)).body;
+    expect(first).toMatchObject({ total: 10_000, totalExact: false, hasMore: true });
+    expect(first.items).toHaveLength(1000);
+    const lastPage = Math.ceil(n / 1000);
+    const last = (await importer.api.get(`/api/v1/indicator-values?indicator=${code}&pageSize=1000&page=${lastPage}`).expect(200)).body;
+    expect(last).toMatchObject({ total: 10_000, totalExact: false, hasMore: false });
+    expect(last.items).toHaveLength(n - (lastPage - 1) * 1000);
+    expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&pageSize=1000&page=${lastPage + 1}`).expect(200)).body)
+      .toMatchObject({ items: [], total: 10_000, totalExact: false, hasMore: false });
+    // A filter under the cap is exact again.
+    expect((await importer.api.get(`/api/v1/indicator-values?indicator=${code}&orgUnit=1480`).expect(200)).body)
+      .toMatchObject({ total: 205, totalExact: true });
   });
 
   it('compares in one statement, the previous rolling 12 months included', async () => {

@@ -78,6 +78,22 @@ export interface IndicatorFigures {
   figures: PeriodFigure[];
 }
 
+/** The list counts its matches up to this many; beyond it, `total` is this number and `totalExact` false. */
+export const TOTAL_CAP = 10_000;
+
+export interface ValuePage {
+  rows: ValueRow[];
+  /** Exact when `totalExact`; otherwise `TOTAL_CAP`, and there are more matches than that. */
+  total: number;
+  totalExact: boolean;
+  /** Another page follows this one. */
+  hasMore: boolean;
+}
+
+function boundedTotal(counted: number): { total: number; totalExact: boolean } {
+  return counted > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: counted, totalExact: true };
+}
+
 /** Stable: a page never shows a row twice or skips one while the data stands still. */
 const ORDER = 'ORDER BY i.code, o.code, v.period_start, v.period_end, v.breakdown, v.id';
 
@@ -87,24 +103,26 @@ export class IndicatorValueRepository {
   constructor(private readonly connection: TransactionalConnection) {}
 
   /**
-   * One page and the total in one statement (the count is an uncorrelated scalar subquery, evaluated once).
-   * Only a page past the end, which has no row to carry the total, costs a second statement.
+   * One page, whether another follows, and a bounded total in one statement. The page is read one row long to tell
+   * `hasMore` exactly; the total counts at most `TOTAL_CAP` + 1 matches (an uncorrelated scalar subquery, evaluated
+   * once), so an unfiltered list no longer counts every figure in the table on each request (~28 ms of PostgreSQL
+   * with ten years of data). Only a page past the end, which has no row to carry the total, costs a second statement.
    */
-  async findPage(ctx: RequestContext, filter: ValueFilter, page: number, pageSize: number): Promise<{ rows: ValueRow[]; total: number }> {
+  async findPage(ctx: RequestContext, filter: ValueFilter, page: number, pageSize: number): Promise<ValuePage> {
     const { where, params } = whereClause(filter);
     const manager = this.connection.manager(ctx);
+    const counted = `SELECT count(*)::int FROM (SELECT 1 FROM indicator_value v ${where} LIMIT ${TOTAL_CAP + 1}) capped`;
     const found = await this.connection.preparedQuery<ValueRow & { total_count: number }>(ctx,
-      `SELECT page.*, (SELECT count(*)::int FROM indicator_value v ${where}) AS total_count
+      `SELECT page.*, (${counted}) AS total_count
          FROM (${SELECT_VALUES} ${where} ${ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page`,
-      [...params, pageSize, (page - 1) * pageSize],
+      [...params, pageSize + 1, (page - 1) * pageSize],
     );
     if (found.length === 0 && page > 1) {
-      const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM indicator_value v ${where}`, params);
-      return { rows: [], total };
+      const [{ total }] = await manager.query(`SELECT (${counted}) AS total`, params);
+      return { rows: [], ...boundedTotal(total), hasMore: false };
     }
-    const total = found[0]?.total_count ?? 0;
-    const rows = found.map(({ total_count: _, ...row }) => row as ValueRow);
-    return { rows, total };
+    const rows = found.slice(0, pageSize).map(({ total_count: _, ...row }) => row as ValueRow);
+    return { rows, ...boundedTotal(found[0]?.total_count ?? 0), hasMore: found.length > pageSize };
   }
 
   /**
@@ -221,6 +239,12 @@ function whereClause(filter: ValueFilter): { where: string; params: unknown[] } 
  * county and nation to read for the chart over time (needs $7 > 0).
  * One row per figure, each carrying the indicator, the compared period and the period list; one row of nulls
  * besides when there are no figures; no row when there is no such indicator.
+ *
+ * Period first: the compared period comes from the county's and nation's rows only (the latest of every unit only
+ * when neither has one), and the figures are fetched per org unit by (indicator, unit, period, breakdown), the
+ * unique index's own key, so the comparison never reads the indicator's whole history. The page's period list is
+ * the one read of the whole history. Before, the compared period, the period list and the figures each read all of
+ * it (7–13 ms of PostgreSQL per request with ten years of monthly figures).
  */
 const INDICATOR_FIGURES = `
   WITH ind AS (SELECT * FROM indicator WHERE code = $1),
@@ -228,16 +252,27 @@ const INDICATOR_FIGURES = `
     SELECT $3::text AS period, $4::text AS period_kind, $5::date AS period_start, $6::date AS period_end
      WHERE $3::text IS NOT NULL
     UNION ALL
-    (SELECT v.period, v.period_kind, v.period_start, v.period_end
-       FROM indicator_value v JOIN org_unit o ON o.id = v.org_unit_id
-      WHERE $3::text IS NULL AND v.indicator_id = (SELECT id FROM ind) AND v.breakdown = $2
-      ORDER BY (o.type IN ('county', 'nation')) DESC, v.period_end DESC, v.period_start ASC
-      LIMIT 1)
+    (SELECT * FROM (
+       (SELECT v.period, v.period_kind, v.period_start, v.period_end FROM indicator_value v
+         WHERE $3::text IS NULL AND v.indicator_id = (SELECT id FROM ind) AND v.breakdown = $2
+           AND v.org_unit_id IN (SELECT id FROM org_unit WHERE type IN ('county', 'nation'))
+         ORDER BY v.period_end DESC, v.period_start ASC
+         LIMIT 1)
+       UNION ALL
+       (SELECT v.period, v.period_kind, v.period_start, v.period_end FROM indicator_value v
+         WHERE $3::text IS NULL AND v.indicator_id = (SELECT id FROM ind) AND v.breakdown = $2
+         ORDER BY v.period_end DESC, v.period_start ASC
+         LIMIT 1)
+     ) latest LIMIT 1)
   ),
   periods AS (
-    SELECT period, period_kind, period_start, period_end FROM indicator_value
-     WHERE $7::int > 0 AND indicator_id = (SELECT id FROM ind) AND breakdown = $2
-     GROUP BY period, period_kind, period_start, period_end
+    -- Hashed, then the few periods sorted (OFFSET 0 keeps the grouping below the sort): sorting the thousands of
+    -- history rows to group them cost more than reading them.
+    SELECT * FROM (
+      SELECT period, period_kind, period_start, period_end FROM indicator_value
+       WHERE $7::int > 0 AND indicator_id = (SELECT id FROM ind) AND breakdown = $2
+       GROUP BY period, period_kind, period_start, period_end
+      OFFSET 0) distinct_periods
      ORDER BY period_end DESC, period_start ASC
      LIMIT 200
   ),
@@ -250,6 +285,17 @@ const INDICATOR_FIGURES = `
     SELECT p.period FROM periods p JOIN target t ON p.period_kind = t.period_kind AND p.period_end <= t.period_end
      ORDER BY p.period_end DESC, p.period_start ASC
      LIMIT $8::int
+  ),
+  county_previous AS (
+    SELECT v.period FROM target t
+      JOIN indicator_value v ON v.indicator_id = (SELECT id FROM ind) AND v.breakdown = $2 AND v.period_kind = t.period_kind
+                            AND v.period_end = t.period_start - 1
+     WHERE v.org_unit_id IN (SELECT id FROM org_unit WHERE type = 'county')
+  ),
+  wanted AS (
+    SELECT ARRAY(SELECT period FROM target UNION SELECT period FROM columns) AS every_unit,
+           ARRAY(SELECT period FROM history) AS county_and_nation,
+           ARRAY(SELECT period FROM county_previous) AS county
   )
   SELECT to_jsonb(ind) AS indicator,
          (SELECT period FROM target) AS period,
@@ -258,11 +304,10 @@ const INDICATOR_FIGURES = `
     FROM ind
     LEFT JOIN LATERAL (
       SELECT v.period AS figure_period, v.org_unit_id, o.code, o.name, o.type, o.parent_id, v.value, v.derived, v.status
-        FROM target t
-        JOIN indicator_value v ON v.indicator_id = ind.id AND v.breakdown = $2
-        JOIN org_unit o ON o.id = v.org_unit_id
-       WHERE v.period = t.period
-          OR v.period IN (SELECT period FROM columns)
-          OR (o.type = 'county' AND v.period_kind = t.period_kind AND v.period_end = t.period_start - 1)
-          OR (o.type IN ('county', 'nation') AND v.period IN (SELECT period FROM history))
+        FROM wanted w
+        CROSS JOIN org_unit o
+        JOIN indicator_value v ON v.indicator_id = ind.id AND v.org_unit_id = o.id AND v.breakdown = $2
+         AND v.period = ANY (w.every_unit
+           || CASE WHEN o.type IN ('county', 'nation') THEN w.county_and_nation ELSE '{}'::text[] END
+           || CASE WHEN o.type = 'county' THEN w.county ELSE '{}'::text[] END)
     ) f ON true`;

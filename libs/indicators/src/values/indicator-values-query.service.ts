@@ -6,7 +6,7 @@ import { Indicator } from '../catalogue/indicator.entity.js';
 import { IndicatorException } from '../indicator.exception.js';
 import { Period } from '../period/period.js';
 import { isIsoDay } from './dto/indicator-value.dto.js';
-import { IndicatorValueRepository, type ValueFilter, type ValueRow } from './indicator-value.repository.js';
+import { IndicatorValueRepository, type ValueFilter, type ValuePage, type ValueRow } from './indicator-value.repository.js';
 
 /** What a reader asks for, in business keys: codes and periods, not ids. */
 export interface ValueQuery {
@@ -31,7 +31,7 @@ export class IndicatorValuesQueryService {
    * One statement: the indicator and org unit codes are resolved inside it. Only an empty answer looks the codes up
    * again, to tell an unknown code (404) from a filter that matches nothing.
    */
-  async page(ctx: RequestContext, query: ValueQuery, page: number, pageSize: number): Promise<{ rows: ValueRow[]; total: number }> {
+  async page(ctx: RequestContext, query: ValueQuery, page: number, pageSize: number): Promise<ValuePage> {
     const filter = { ...this.periodFilter(query), indicatorCode: query.indicator || undefined, orgUnitCode: query.orgUnit || undefined };
     const result = await this.values.findPage(ctx, filter, page, pageSize);
     if (result.total === 0 && (filter.indicatorCode !== undefined || filter.orgUnitCode !== undefined)) await this.resolve(ctx, query);

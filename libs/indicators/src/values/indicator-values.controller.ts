@@ -17,11 +17,16 @@ export class IndicatorValuesController {
 
   @Get()
   @Authenticated(Permission.IndicatorValueRead)
-  @ApiOperation({ summary: 'Indicator values, paged, ordered by indicator, org unit, period and breakdown' })
+  @ApiOperation({
+    summary: 'Indicator values, paged, ordered by indicator, org unit, period and breakdown',
+    description: 'Matches are counted up to 10 000: `total` is exact while `totalExact` is true; beyond that it is 10 000 and '
+      + '`totalExact` is false ("more than 10 000"). `hasMore` always tells whether a next page exists. For every figure at once, '
+      + 'use the CSV export.',
+  })
   @ApiOkResponse({ type: IndicatorValuePageDto })
   async list(@Ctx() ctx: RequestContext, @Query() query: IndicatorValueQueryDto): Promise<IndicatorValuePageDto> {
-    const { rows, total } = await this.values.page(ctx, query, query.page, query.pageSize);
-    return { items: rows.map(mapIndicatorValue), page: query.page, pageSize: query.pageSize, total };
+    const { rows, total, totalExact, hasMore } = await this.values.page(ctx, query, query.page, query.pageSize);
+    return { items: rows.map(mapIndicatorValue), page: query.page, pageSize: query.pageSize, total, totalExact, hasMore };
   }
 
   @Get('export')

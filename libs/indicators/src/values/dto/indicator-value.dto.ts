@@ -5,7 +5,7 @@ import { isIndicatorUnit } from '../../format/indicator-unit.js';
 import { formatIndicatorValue } from '../../format/swedish-number.util.js';
 import { toCsvExportRow } from '../../parse/csv-export-row.util.js';
 import { Period } from '../../period/period.js';
-import type { ValueRow } from '../indicator-value.repository.js';
+import { TOTAL_CAP, type ValueRow } from '../indicator-value.repository.js';
 
 const CODE = /^[\p{L}\p{N}_-]{1,32}$/u;
 
@@ -102,6 +102,10 @@ export class IndicatorValueResponseDto {
 
 export class IndicatorValuePageDto extends PageMetaDto {
   @ApiProperty({ type: [IndicatorValueResponseDto] }) items: IndicatorValueResponseDto[];
+  @ApiProperty({ description: `Matching items in all pages, counted up to ${TOTAL_CAP}: exact while \`totalExact\`; otherwise ${TOTAL_CAP}, and there are more` })
+  declare total: number;
+  @ApiProperty({ description: `False when more than ${TOTAL_CAP} items match (\`total\` is then ${TOTAL_CAP}, a lower bound)` }) totalExact: boolean;
+  @ApiProperty({ description: 'Another page follows this one (exact, also when the total is not)' }) hasMore: boolean;
 }
 
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
