@@ -45,7 +45,7 @@ describe('a county coordinator\'s Monday in April, in a real browser', () => {
     await page.waitForURL(`${baseUrl}/indikatorer`);
     await page.getByRole('link', { name: /^Andel patienter utskrivna från slutenvården där meddelande/ }).click();
     await page.waitForURL(`${baseUrl}/indikatorer/IU03`);
-    await page.getByLabel('Period').selectOption({ label: 'Q2 2025' });
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Q2 2025' });
     await page.getByRole('button', { name: 'Visa' }).click();
     await page.waitForURL(`${baseUrl}/indikatorer/IU03?period=2025-Q2`);
 
