@@ -2,6 +2,7 @@ export * from './config/app-config.js';
 export * from './config/env.dto.js';
 export * from './config/trust-proxy.js';
 export * from './context/request-context.js';
+export * from './context/reads-together.js';
 export * from './context/role.js';
 export * from './errors/domain.exception.js';
 export * from './errors/problem.js';

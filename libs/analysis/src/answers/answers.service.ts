@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { RequestContext } from '@arshjulet/core';
+import { readTogether, type RequestContext } from '@arshjulet/core';
 import { TaskService } from '@arshjulet/cycle';
 import { TransactionalConnection } from '@arshjulet/db';
 import { type Answers, completeness, type TemplateDefinition, validateAnswers } from '@arshjulet/templates';
@@ -97,9 +97,10 @@ export class AnswersService {
     task: AnalysisTaskRow,
     known: { definition?: TemplateDefinition | null; suggestions?: Answers; prefill?: boolean } = {},
   ): Promise<AnswersView> {
-    const [definition, draft] = await Promise.all([
-      known.definition !== undefined ? known.definition : this.tasks.definition(ctx, task),
-      this.drafts.find(ctx, task.id),
+    // After a save this runs in its transaction, on one connection: the two reads go one after the other there.
+    const [definition, draft] = await readTogether(ctx, [
+      () => (known.definition !== undefined ? known.definition : this.tasks.definition(ctx, task)),
+      () => this.drafts.find(ctx, task.id),
     ]);
     const suggestions = known.suggestions ?? (await this.suggestionsFor(ctx, task, definition));
     const breakdowns = (definition?.sections ?? []).flatMap((s) => s.fields).filter((f) => f.type === 'indicator_breakdown' && typeof f.indicator === 'string');

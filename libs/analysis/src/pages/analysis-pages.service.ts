@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { formatDateTime, type RequestContext, ValidationException } from '@arshjulet/core';
+import { formatDateTime, readTogether, type RequestContext, ValidationException } from '@arshjulet/core';
 import { CycleException, TASK_STATUS_LABELS_SV, TaskService, type TaskView } from '@arshjulet/cycle';
 import { AccessService, Permission } from '@arshjulet/org';
 import { type Answers, answerDisplayView, answerFormView, applyRowAction, parseAnswerForm, ThemeTagService } from '@arshjulet/templates';
@@ -110,8 +110,8 @@ export class AnalysisPagesService {
     state: { answers?: Answers; version?: number; base?: string; errors?: Array<{ path: string; message: string }>; error?: string | null; notice?: string | null; fileError?: string | null } = {},
   ) {
     const task = await this.taskOf(ctx, yearText, id);
-    const [view, comments, revisions, themeTags, files] = await Promise.all([
-      this.answers.get(ctx, id), this.comments.list(ctx, id), this.revisions.list(ctx, id), this.themeTags(ctx), this.attachments.list(ctx, id),
+    const [view, comments, revisions, themeTags, files] = await readTogether(ctx, [
+      () => this.answers.get(ctx, id), () => this.comments.list(ctx, id), () => this.revisions.list(ctx, id), () => this.themeTags(ctx), () => this.attachments.list(ctx, id),
     ]);
     const year = task.cycleYear;
     const editable = this.canEdit(ctx, task);
@@ -248,7 +248,7 @@ export class AnalysisPagesService {
   /** A submitted revision, as it was. */
   async revision(ctx: RequestContext, yearText: string, id: string, number: number) {
     const task = await this.taskOf(ctx, yearText, id);
-    const [revision, view, themeTags] = await Promise.all([this.revisions.get(ctx, id, number), this.answers.get(ctx, id), this.themeTags(ctx)]);
+    const [revision, view, themeTags] = await readTogether(ctx, [() => this.revisions.get(ctx, id, number), () => this.answers.get(ctx, id), () => this.themeTags(ctx)]);
     return {
       title: `Analys ${task.cycleYear}: ${task.delregionName}, version ${revision.number}`,
       back: analysisPath(task.cycleYear, id),
@@ -272,8 +272,8 @@ export class AnalysisPagesService {
   /** The county's review: the answers in the template's structure, comments per field, return or accept. */
   async review(ctx: RequestContext, yearText: string, id: string, state: { errors?: Array<{ path: string; message: string }>; error?: string | null; notice?: string | null } = {}) {
     const task = await this.taskOf(ctx, yearText, id);
-    const [view, comments, revisions, themeTags, files] = await Promise.all([
-      this.answers.get(ctx, id), this.comments.list(ctx, id), this.revisions.list(ctx, id), this.themeTags(ctx), this.attachments.list(ctx, id),
+    const [view, comments, revisions, themeTags, files] = await readTogether(ctx, [
+      () => this.answers.get(ctx, id), () => this.comments.list(ctx, id), () => this.revisions.list(ctx, id), () => this.themeTags(ctx), () => this.attachments.list(ctx, id),
     ]);
     const year = task.cycleYear;
     const byTarget = commentsByTarget(comments, false);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { type RequestContext, ValidationException } from '@arshjulet/core';
+import { readTogether, type RequestContext, ValidationException } from '@arshjulet/core';
 import { formatNumber, IndicatorCatalogueService } from '@arshjulet/indicators';
 import { AccessService, OrgUnitService, Permission } from '@arshjulet/org';
 import { CycleException } from '../cycle.exception.js';
@@ -91,9 +91,9 @@ export class CyclePagesService {
     const cycle = await this.byYear(ctx, yearText);
     const allowed = this.cycles.allowedActions(ctx, cycle);
     // Counted only when the launch is possible: the page shows it beside the button.
-    const [delregions, preview] = await Promise.all([
-      this.orgUnits.delregions(ctx),
-      allowed.includes('launch') ? this.transitions.launchPreview(ctx, cycle.id) : undefined,
+    const [delregions, preview] = await readTogether(ctx, [
+      () => this.orgUnits.delregions(ctx),
+      () => (allowed.includes('launch') ? this.transitions.launchPreview(ctx, cycle.id) : undefined),
     ]);
     return view.launchView(cycle, delregions, allowed, preview);
   }
@@ -109,7 +109,7 @@ export class CyclePagesService {
 
   async compilation(ctx: RequestContext, yearText: string) {
     const cycle = await this.byYear(ctx, yearText);
-    const [{ values }, indicators] = await Promise.all([this.queries.compilation(ctx, cycle.id), this.catalogue.list(ctx)]);
+    const [{ values }, indicators] = await readTogether(ctx, [() => this.queries.compilation(ctx, cycle.id), () => this.catalogue.list(ctx)]);
     return view.compilationView(cycle, values, new Map(indicators.map((i) => [i.code, { name: i.name, unit: i.unit, group: i.group }])));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type FieldError, formatDateTime, type RequestContext, ValidationException } from '@arshjulet/core';
+import { type FieldError, formatDateTime, readTogether, type RequestContext, ValidationException } from '@arshjulet/core';
 import { type Cycle, CYCLE_STATUS_LABELS_SV, CycleException, CycleService } from '@arshjulet/cycle';
 import { AccessService, OrgUnitService, OrgUnitType, Permission } from '@arshjulet/org';
 import { renderMarkdown, ThemeTagService } from '@arshjulet/templates';
@@ -107,10 +107,10 @@ export class FeedbackPagesService {
     const cycle = await this.cycle(ctx, yearText);
     const open = DECISION_CYCLE_STATUSES.includes(cycle.status);
     const canRecord = open && this.decisions.canRecord(ctx);
-    const [rows, owners, themes] = await Promise.all([
-      this.decisions.list(ctx, { cycleId: cycle.id }),
-      canRecord ? this.orgUnits.list(ctx, { types: [OrgUnitType.County, OrgUnitType.Delregion, OrgUnitType.Municipality, OrgUnitType.Hospital] }) : Promise.resolve([]),
-      canRecord ? this.themes.list(ctx) : Promise.resolve([]),
+    const [rows, owners, themes] = await readTogether(ctx, [
+      () => this.decisions.list(ctx, { cycleId: cycle.id }),
+      () => (canRecord ? this.orgUnits.list(ctx, { types: [OrgUnitType.County, OrgUnitType.Delregion, OrgUnitType.Municipality, OrgUnitType.Hospital] }) : Promise.resolve([])),
+      () => (canRecord ? this.themes.list(ctx) : Promise.resolve([])),
     ]);
     const typed = state.typed ?? {};
     const fieldError = (path: string) => state.errors?.find((e) => e.path === path)?.message ?? null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@arshjulet/core';
+import { readTogether, type RequestContext } from '@arshjulet/core';
 import { TransactionalConnection } from '@arshjulet/db';
 import { OrgUnit, OrgUnitType } from '@arshjulet/org';
 import { Indicator } from '../catalogue/indicator.entity.js';
@@ -28,9 +28,10 @@ export class ImportCatalogLoader {
   constructor(private readonly connection: TransactionalConnection) {}
 
   async load(ctx: RequestContext): Promise<ImportCatalog> {
-    const [indicators, units] = await Promise.all([
-      this.connection.getRepository(ctx, Indicator).find({ order: { code: 'ASC' } }),
-      this.connection.getRepository(ctx, OrgUnit).find({ order: { code: 'ASC' } }),
+    // An import loads it inside its transaction, on one connection: the two reads go one after the other there.
+    const [indicators, units] = await readTogether(ctx, [
+      () => this.connection.getRepository(ctx, Indicator).find({ order: { code: 'ASC' } }),
+      () => this.connection.getRepository(ctx, OrgUnit).find({ order: { code: 'ASC' } }),
     ]);
     const lookup = createCatalogLookup(
       indicators.map((indicator, index) => ({

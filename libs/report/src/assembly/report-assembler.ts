@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type RequestContext } from '@arshjulet/core';
+import { APP_CONFIG, type AppConfig, readTogether, type RequestContext } from '@arshjulet/core';
 import { comparedRange } from '@arshjulet/cycle';
 import { Period } from '@arshjulet/indicators';
 import { ChartRenderer } from '../charts/index.js';
@@ -51,10 +51,11 @@ export class ReportAssembler {
   async assemble(ctx: RequestContext, cycleId: string, options: AssembleOptions): Promise<ReportModel> {
     const cycle = await this.compilations.cycle(ctx, cycleId);
     if (!cycle) throw ReportException.cycleNotFound();
-    const [compilation, tasks, themeLabels] = await Promise.all([
-      this.compile(ctx, cycle),
-      this.assembly.tasksWithLatestRevision(ctx, cycle.id),
-      this.assembly.themeLabels(ctx),
+    // Assembling a report version runs in its transaction, on one connection: the reads go one after the other there.
+    const [compilation, tasks, themeLabels] = await readTogether(ctx, [
+      () => this.compile(ctx, cycle),
+      () => this.assembly.tasksWithLatestRevision(ctx, cycle.id),
+      () => this.assembly.themeLabels(ctx),
     ]);
     const delregions = tasks
       .map((task) => toDelregionSummary(task, themeLabels))
@@ -87,10 +88,10 @@ export class ReportAssembler {
 
   private async build(ctx: RequestContext, cycle: CompilationCycleRow): Promise<CompilationModel> {
     const { from, to, dataStart } = figureRange(cycle);
-    const [catalogue, units, figures] = await Promise.all([
-      this.compilations.catalogue(ctx, cycle.indicatorCodes),
-      this.compilations.units(ctx),
-      this.compilations.figures(ctx, { cycleId: cycle.id, frozen: cycle.launchedAt !== null, codes: cycle.indicatorCodes, from, to, dataStart }),
+    const [catalogue, units, figures] = await readTogether(ctx, [
+      () => this.compilations.catalogue(ctx, cycle.indicatorCodes),
+      () => this.compilations.units(ctx),
+      () => this.compilations.figures(ctx, { cycleId: cycle.id, frozen: cycle.launchedAt !== null, codes: cycle.indicatorCodes, from, to, dataStart }),
     ]);
     const frozenAt = cycle.launchedAt ? new Date(cycle.launchedAt).toISOString() : null;
     return buildCompilation({ cycle, frozenAt, catalogue, units, figures }, this.charts);
