@@ -58,6 +58,7 @@ export const TASK_ACTION_FORM: FormPageOptions = {
 /** The message of a small action form, its errors keyed by the id of the field they belong to (as the views name them). */
 function actionFlash({ exception }: FormFailure, fieldId: (path: string) => string): { error: string; errors: FieldError[] } {
   const errors = exception.errors.map((error) => ({ path: fieldId(error.path), message: error.message }));
-  return { error: errors.length ? errors.map((e) => e.message).join(' ') : exception.detail, errors };
+  // The heading says what happened; the list under it names each field's problem once (not twice, as before).
+  return { error: exception.detail, errors };
 }
 
