@@ -258,6 +258,17 @@ describe('årshjul pages: create, edit, launch, overview and tasks – on plain 
     expect(moved.text).toContain(`<dd>${cycle.year}-10-07 (flyttad: Sjukdom i ledningsgruppen)</dd>`);
   });
 
+  it('leads from a closed year to planning the next one, for the county only', async () => {
+    const cycle = await seedCycle();
+    const open = await county.browser.get(`/arshjul/${cycle.year}`).expect(200);
+    expect(open.text).not.toContain('Planera nästa årshjul');
+    await cycles().update({ id: cycle.id }, { status: 'closed' });
+    const closed = await county.browser.get(`/arshjul/${cycle.year}`).expect(200);
+    expect(closed.text).toContain('<a href="/arshjul/ny">Planera nästa årshjul</a>');
+    const vvg = await t.signedIn(Role.VvgReviewer);
+    expect((await vvg.browser.get(`/arshjul/${cycle.year}`).expect(200)).text).not.toContain('Planera nästa årshjul');
+  });
+
   it('keeps the county pages from delregion coordinators and readers, and 404s an unknown year', async () => {
     const cycle = await seedCycle();
     const delregion = await t.signedIn(Role.DelregionCoordinator, 'DR-SKB');

@@ -175,6 +175,8 @@ export function cyclePageView(cycle: Cycle, allowed: CycleAction[], warnings: Da
     canEdit: canManage && cycle.status !== 'closed',
     editHref: `${cyclePath(cycle.year)}/redigera`,
     launchHref: allowed.includes('launch') ? `${cyclePath(cycle.year)}/starta` : null,
+    // A closed year leads on to the next one: its decisions wait there under "Beslut från förra året".
+    nextYearHref: canManage && cycle.status === 'closed' ? `${CYCLES_PATH}/ny` : null,
     compilationHref: cycle.launchedAt ? `${cyclePath(cycle.year)}/sammanstallning` : null,
     tasksHref: cycle.launchedAt ? `${cyclePath(cycle.year)}/uppgifter` : null,
     actions: actionForms(cycle, allowed, fieldErrors),
