@@ -137,20 +137,18 @@ export class IndicatorValueRepository {
     tablePeriods: number,
     historyPeriods = 0,
   ): Promise<IndicatorFigures | null> {
-    const rows: Array<{ indicator: Record<string, unknown>; period: string | null; periods: string[] | null; figure_period: string } & Partial<UnitFigure & { status: string }>> =
+    const rows: Array<{ indicator: Record<string, unknown>; period: string | null; periods: string[] | null; figures: PeriodFigure[] | null }> =
       await this.connection.preparedQuery(ctx, INDICATOR_FIGURES, [
         code, breakdown, chosen?.toString() ?? null, chosen?.kind ?? null, chosen?.start ?? null, chosen?.end ?? null, tablePeriods,
         historyPeriods,
       ]);
     if (rows.length === 0) return null;
-    const [first] = rows;
-    const figures = rows.filter((row) => row.org_unit_id != null).map(({ indicator: _i, period: _p, periods: _ps, figure_period, ...figure }) =>
-      ({ ...figure, period: figure_period }) as unknown as PeriodFigure);
+    const [only] = rows;
     return {
-      indicator: this.indicatorFromJson(first.indicator),
-      period: first.period,
-      periods: first.periods ?? [],
-      figures,
+      indicator: this.indicatorFromJson(only.indicator),
+      period: only.period,
+      periods: only.periods ?? [],
+      figures: only.figures ?? [],
     };
   }
 
@@ -237,8 +235,9 @@ function whereClause(filter: ValueFilter): { where: string; params: unknown[] } 
  * $1 code, $2 breakdown, $3–$6 the chosen period (text, kind, start, end) or nulls for the latest with a county or
  * nation figure, $7 how many periods the table shows (0: none, and no period list), $8 how many periods of the
  * county and nation to read for the chart over time (needs $7 > 0).
- * One row per figure, each carrying the indicator, the compared period and the period list; one row of nulls
- * besides when there are no figures; no row when there is no such indicator.
+ * One row: the indicator, the compared period, the period list and the figures as JSON arrays (null when none); no
+ * row when there is no such indicator. (One row per figure, each repeating the indicator and the period list, had
+ * node-postgres parse those JSON values again for every figure: the page's largest cost in the app.)
  *
  * Period first: the compared period comes from the county's and nation's rows only (the latest of every unit only
  * when neither has one), and the figures are fetched per org unit by (indicator, unit, period, breakdown), the
@@ -300,14 +299,13 @@ const INDICATOR_FIGURES = `
   SELECT to_jsonb(ind) AS indicator,
          (SELECT period FROM target) AS period,
          (SELECT json_agg(period ORDER BY period_end DESC, period_start ASC) FROM periods) AS periods,
-         f.*
-    FROM ind
-    LEFT JOIN LATERAL (
-      SELECT v.period AS figure_period, v.org_unit_id, o.code, o.name, o.type, o.parent_id, v.value, v.derived, v.status
-        FROM wanted w
-        CROSS JOIN org_unit o
-        JOIN indicator_value v ON v.indicator_id = ind.id AND v.org_unit_id = o.id AND v.breakdown = $2
-         AND v.period = ANY (w.every_unit
-           || CASE WHEN o.type IN ('county', 'nation') THEN w.county_and_nation ELSE '{}'::text[] END
-           || CASE WHEN o.type = 'county' THEN w.county ELSE '{}'::text[] END)
-    ) f ON true`;
+         (SELECT json_agg(json_build_object(
+                   'period', v.period, 'org_unit_id', o.id, 'code', o.code, 'name', o.name, 'type', o.type, 'parent_id', o.parent_id,
+                   'value', v.value::text, 'derived', v.derived, 'status', v.status))
+            FROM wanted w
+            CROSS JOIN org_unit o
+            JOIN indicator_value v ON v.indicator_id = ind.id AND v.org_unit_id = o.id AND v.breakdown = $2
+             AND v.period = ANY (w.every_unit
+               || CASE WHEN o.type IN ('county', 'nation') THEN w.county_and_nation ELSE '{}'::text[] END
+               || CASE WHEN o.type = 'county' THEN w.county ELSE '{}'::text[] END)) AS figures
+    FROM ind`;
