@@ -31,7 +31,7 @@ const libBoundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'migrations/*-*.ts'] },
+  { ignores: ['dist/**', '.dist-*/**', 'node_modules/**', 'coverage/**', '.data/**', 'migrations/*-*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
