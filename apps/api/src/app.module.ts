@@ -55,7 +55,7 @@ export class AppModule {
           },
         }),
         ScheduleModule.forRoot(),
-        DbModule.forRoot({ url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_SECONDS * 1000 }),
+        DbModule.forRoot({ url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_SECONDS * 1000, poolSize: config.DB_POOL_SIZE }),
         AuditModule,
         NotifyModule,
         OrgModule,

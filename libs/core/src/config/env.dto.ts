@@ -165,6 +165,16 @@ export class EnvDto {
   @Max(3600)
   DB_STATEMENT_TIMEOUT_SECONDS = 30;
 
+  /**
+   * Connections in this instance's database pool. Requests beyond it queue for a free connection; every instance
+   * holds its own, so N instances use N × this of PostgreSQL's `max_connections`.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DB_POOL_SIZE = 10;
+
   /** The explicit, bounded budget per statement of an import commit (a million values take ~30 s to write). */
   @Transform(toNumber)
   @IsNumber()
