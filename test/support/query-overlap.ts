@@ -2,7 +2,8 @@ import type { Pool, PoolClient } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { TestApp } from './test-app.js';
 
-type Watched = PoolClient & { overlapWatched?: true };
+/** A client's `query` is wrapped once; each watch that acquires it points `overlapSink` at its own record. */
+type Watched = PoolClient & { overlapWatched?: true; overlapSink?: (text: string) => void };
 
 export interface OverlapWatch {
   /** The statements handed to a pooled connection while another statement was still running on it. */
@@ -22,14 +23,20 @@ export function watchQueryOverlap(t: TestApp): OverlapWatch {
   const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
   const overlaps: string[] = [];
   let watching = true;
+  const record = (text: string): void => {
+    if (watching) overlaps.push(text);
+  };
   const onAcquire = (client: Watched): void => {
+    // A client an earlier watch wrapped reports to this one from now on (it used to keep reporting to the stopped
+    // one, so the watch saw nothing when another test had run first).
+    client.overlapSink = record;
     if (client.overlapWatched) return;
     client.overlapWatched = true;
     let inFlight = 0;
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-      if (inFlight > 0 && watching) overlaps.push((text ?? String(args[0])).trim().slice(0, 200));
+      if (inFlight > 0) client.overlapSink?.((text ?? String(args[0])).trim().slice(0, 200));
       const callback = args.findIndex((arg) => typeof arg === 'function');
       inFlight++;
       let settled = false;
