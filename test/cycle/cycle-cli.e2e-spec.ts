@@ -49,54 +49,63 @@ describe('CLI: cycles and the demo cycle', () => {
   }, 120_000);
 
   it('demo:seed on 2026-11-30 makes the 2026 cycle in Study (review) with six mixed tasks and demo users; a second run changes nothing', async () => {
-    const first = await cli(['demo:seed', '--today', '2026-11-30']);
-    expect(first.out).toContain('Demo-årshjul 2026 skapat, i läget ”Sammanställning och granskning”');
+    // Its own database: the demo users are printed only when made, and another test's demo:seed may have made them.
+    const own = await openCliHarness();
+    const cli = (args: string[]) => own.run(args);
+    const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => (await own.client.query(sql, params)).rows[0] as T;
+    const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await own.client.query(sql, params)).rows as T[];
+    try {
+      const first = await cli(['demo:seed', '--today', '2026-11-30']);
+      expect(first.out).toContain('Demo-årshjul 2026 skapat, i läget ”Sammanställning och granskning”');
 
-    const cycle = await one<{ id: string; status: string; launched: boolean }>('SELECT id, status, launched_at IS NOT NULL AS launched FROM cycle WHERE year = 2026');
-    expect(cycle.status).toBe('review');
-    expect(cycle.launched).toBe(true);
-    const tasks = await rows<{ status: string; overdue: boolean }>(
-      `SELECT status, status IN ('not_started', 'in_progress', 'returned') AND due_date < DATE '2026-11-30' AS overdue FROM analysis_task WHERE cycle_id = $1`,
-      [cycle.id],
-    );
-    expect(tasks).toHaveLength(6);
-    const statuses = tasks.map((t) => t.status).sort();
-    expect(statuses).toEqual(['accepted', 'accepted', 'in_progress', 'in_progress', 'returned', 'submitted']);
-    expect(tasks.filter((t) => t.overdue)).toEqual([{ status: 'in_progress', overdue: true }]);
-    const returned = await one<{ comment: string }>(`SELECT return_comment AS comment FROM analysis_task WHERE cycle_id = $1 AND status = 'returned'`, [cycle.id]);
-    expect(returned.comment).toMatch(/Komplettera/);
-
-    const users = await rows<{ email: string; role: string; org: string | null }>(
-      `SELECT u.email, ra.role, o.code AS org FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id LEFT JOIN org_unit o ON o.id = ra.org_unit_id
-       WHERE u.email LIKE '%.demo@arshjulet.local' ORDER BY ra.role`,
-    );
-    expect(users.map((u) => u.role)).toEqual(['admin', 'county_coordinator', 'delregion_coordinator', 'viewer', 'vvg_reviewer']);
-    expect(users.find((u) => u.role === 'delregion_coordinator')?.org).toBe('DR-SKB');
-
-    // Printed once with the documented password and, per user, a one-time link to choose an own password (24 h).
-    expect(first.out).toContain('Logga in på /logga-in med lösenordet arshjulet-demo-2026, eller välj ett eget med användarens engångslänk');
-    const printed = [...first.out.matchAll(/^ {2}(\S+@arshjulet\.local) – .+\n {4}(http:\/\/\S+\/aterstall\/([\w-]{43}))$/gm)];
-    expect(printed.map((m) => m[1]).sort()).toEqual(users.map((u) => u.email).sort());
-    for (const [, email, , token] of printed) {
-      const link = await one<{ purpose: string; used: boolean; hours: number } | undefined>(
-        `SELECT t.purpose, t.used_at IS NOT NULL AS used, round(extract(epoch FROM t.expires_at - t.created_at) / 3600)::int AS hours
-           FROM password_reset_token t JOIN app_user u ON u.id = t.user_id WHERE u.email = $1 AND t.token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')`,
-        [email, token],
+      const cycle = await one<{ id: string; status: string; launched: boolean }>('SELECT id, status, launched_at IS NOT NULL AS launched FROM cycle WHERE year = 2026');
+      expect(cycle.status).toBe('review');
+      expect(cycle.launched).toBe(true);
+      const tasks = await rows<{ status: string; overdue: boolean }>(
+        `SELECT status, status IN ('not_started', 'in_progress', 'returned') AND due_date < DATE '2026-11-30' AS overdue FROM analysis_task WHERE cycle_id = $1`,
+        [cycle.id],
       );
-      expect(link).toEqual({ purpose: 'invitation', used: false, hours: 24 });
+      expect(tasks).toHaveLength(6);
+      const statuses = tasks.map((t) => t.status).sort();
+      expect(statuses).toEqual(['accepted', 'accepted', 'in_progress', 'in_progress', 'returned', 'submitted']);
+      expect(tasks.filter((t) => t.overdue)).toEqual([{ status: 'in_progress', overdue: true }]);
+      const returned = await one<{ comment: string }>(`SELECT return_comment AS comment FROM analysis_task WHERE cycle_id = $1 AND status = 'returned'`, [cycle.id]);
+      expect(returned.comment).toMatch(/Komplettera/);
+
+      const users = await rows<{ email: string; role: string; org: string | null }>(
+        `SELECT u.email, ra.role, o.code AS org FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id LEFT JOIN org_unit o ON o.id = ra.org_unit_id
+         WHERE u.email LIKE '%.demo@arshjulet.local' ORDER BY ra.role`,
+      );
+      expect(users.map((u) => u.role)).toEqual(['admin', 'county_coordinator', 'delregion_coordinator', 'viewer', 'vvg_reviewer']);
+      expect(users.find((u) => u.role === 'delregion_coordinator')?.org).toBe('DR-SKB');
+
+      // Printed once with the documented password and, per user, a one-time link to choose an own password (24 h).
+      expect(first.out).toContain('Logga in på /logga-in med lösenordet arshjulet-demo-2026, eller välj ett eget med användarens engångslänk');
+      const printed = [...first.out.matchAll(/^ {2}(\S+@arshjulet\.local) – .+\n {4}(http:\/\/\S+\/aterstall\/([\w-]{43}))$/gm)];
+      expect(printed.map((m) => m[1]).sort()).toEqual(users.map((u) => u.email).sort());
+      for (const [, email, , token] of printed) {
+        const link = await one<{ purpose: string; used: boolean; hours: number } | undefined>(
+          `SELECT t.purpose, t.used_at IS NOT NULL AS used, round(extract(epoch FROM t.expires_at - t.created_at) / 3600)::int AS hours
+             FROM password_reset_token t JOIN app_user u ON u.id = t.user_id WHERE u.email = $1 AND t.token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')`,
+          [email, token],
+        );
+        expect(link).toEqual({ purpose: 'invitation', used: false, hours: 24 });
+      }
+
+      const snapshot = async () =>
+        one<{ cycles: number; tasks: number; users: number; audit: number; outbox: number; values: number }>(
+          `SELECT (SELECT count(*)::int FROM cycle) AS cycles, (SELECT count(*)::int FROM analysis_task) AS tasks,
+             (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM audit_event WHERE entity_type <> 'import_batch') AS audit,
+             (SELECT count(*)::int FROM outbox_message) AS outbox, (SELECT count(*)::int FROM indicator_value) AS values`,
+        );
+      // The figures' importer audits its (discarded, all-unchanged) preview of each file on every run; nothing else moves.
+      const before = await snapshot();
+      const second = await cli(['demo:seed', '--today', '2026-11-30']);
+      expect(second.out).toContain('Demo-årshjul 2026 fanns redan');
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await own.close();
     }
-
-    const snapshot = async () =>
-      one<{ cycles: number; tasks: number; users: number; audit: number; outbox: number; values: number }>(
-        `SELECT (SELECT count(*)::int FROM cycle) AS cycles, (SELECT count(*)::int FROM analysis_task) AS tasks,
-           (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM audit_event WHERE entity_type <> 'import_batch') AS audit,
-           (SELECT count(*)::int FROM outbox_message) AS outbox, (SELECT count(*)::int FROM indicator_value) AS values`,
-      );
-    // The figures' importer audits its (discarded, all-unchanged) preview of each file on every run; nothing else moves.
-    const before = await snapshot();
-    const second = await cli(['demo:seed', '--today', '2026-11-30']);
-    expect(second.out).toContain('Demo-årshjul 2026 fanns redan');
-    expect(await snapshot()).toEqual(before);
   }, 180_000);
 
   it('demo:seed puts the cycle in the phase of the date it is told: Do (analysis) in June, Act (decision) of last year in February', async () => {
