@@ -6,8 +6,8 @@ type Counted = PoolClient & { countedQuery?: true };
 
 /**
  * Records the SQL statements the app's pool runs while `work` runs (TypeORM's and the session store's alike; BEGIN
- * and COMMIT included): the bench prints them per request beside the timings, as test/support/statement-recorder.ts
- * does for the tests. Sequential use only.
+ * and COMMIT included): the bench prints them per request beside the timings, as test/support/pool-tap.ts does for
+ * the tests (the bench runner compiles bench/ alone, so it cannot import that). Sequential use only.
  */
 export function statementCounter(dataSource: DataSource): (work: () => Promise<unknown>) => Promise<string[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
