@@ -13,20 +13,18 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, RequestContext, Role } from '@arshjulet/core';
+import { RequestContext, Role } from '@arshjulet/core';
 import { ApiTokenService, UserService } from '@arshjulet/org';
 import { DataSource } from 'typeorm';
-import { createHttpApp } from '../apps/api/src/bootstrap.js';
 import { withBenchDatabase } from './support/bench-database.js';
+import { startProductionApp } from './support/production-app.js';
 import { report } from './support/bench-results.js';
 import { FIRST_YEAR, LAST_YEAR, seedTenYears } from './support/ten-years.js';
 import { statementCounter } from './support/statement-count.js';
-import { seedSession } from './support/web-session.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -135,10 +133,7 @@ function autosave(url: string, token: string, tasks: Array<{ id: string; version
 async function main(): Promise<void> {
   await withBenchDatabase('http', async ({ url: databaseUrl, embeddedDataDir: dataDir }) => {
     embeddedDataDir = dataDir;
-    process.env.NODE_ENV = 'production'; // Express caches compiled views only then
-    const secret = randomBytes(32).toString('hex');
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', SCHEDULER: 'false', OUTBOX_WORKER: 'false' });
-    const app = await createHttpApp(config, databaseUrl);
+    const { app, sessionCookie } = await startProductionApp(databaseUrl);
     try {
       const ctx = RequestContext.system('bench');
       const dataSource = app.get(DataSource);
@@ -160,8 +155,8 @@ async function main(): Promise<void> {
       const tokens = app.get(ApiTokenService);
       const { token } = await tokens.issue(ctx, county.id, 'bench', null);
       const { token: writerToken } = await tokens.issue(ctx, writer.id, 'bench', null);
-      const cookie = await seedSession(dataSource, secret, county.id, config.SESSION_IDLE_MINUTES);
-      const delregionCookie = await seedSession(dataSource, secret, delregion.id, config.SESSION_IDLE_MINUTES);
+      const cookie = await sessionCookie(dataSource, county.id);
+      const delregionCookie = await sessionCookie(dataSource, delregion.id);
       await app.listen(0, '127.0.0.1');
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 

@@ -13,19 +13,17 @@
  *   DATABASE_URL=postgres://… npm run bench:pages
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { loadConfig, RequestContext, Role } from '@arshjulet/core';
+import { RequestContext, Role } from '@arshjulet/core';
 import { DemoCycleService } from '@arshjulet/cycle';
 import { DemoSeedService } from '@arshjulet/indicators';
 import { UserService } from '@arshjulet/org';
 import { ReportService } from '@arshjulet/report';
 import { DataSource } from 'typeorm';
-import { createHttpApp } from '../apps/api/src/bootstrap.js';
 import { withBenchDatabase } from './support/bench-database.js';
+import { startProductionApp } from './support/production-app.js';
 import { median, percentile, report } from './support/bench-results.js';
-import { seedSession } from './support/web-session.js';
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 30);
 const WARM_UP = 2;
@@ -40,10 +38,7 @@ interface Page {
 
 async function main(): Promise<void> {
   await withBenchDatabase('pages', async ({ url: databaseUrl }) => {
-    process.env.NODE_ENV = 'production'; // Express caches compiled views only then
-    const secret = randomBytes(32).toString('hex');
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', SCHEDULER: 'false', OUTBOX_WORKER: 'false' });
-    const app = await createHttpApp(config, databaseUrl);
+    const { app, sessionCookie } = await startProductionApp(databaseUrl);
     try {
       const ctx = RequestContext.system('bench');
       const dataSource = app.get(DataSource);
@@ -63,7 +58,7 @@ async function main(): Promise<void> {
       const users = app.get(UserService);
       const person = async (role: Role, orgUnitCode: string | null = null) => {
         const user = await users.create(ctx, { email: `bench.${role}@arshjulet.local`, name: `Bench ${role}`, password: null, assignments: [{ role, orgUnitCode }] });
-        return { id: user.id, cookie: await seedSession(dataSource, secret, user.id, config.SESSION_IDLE_MINUTES) };
+        return { id: user.id, cookie: await sessionCookie(dataSource, user.id) };
       };
       const admin = await person(Role.Admin);
       const county = await person(Role.CountyCoordinator);

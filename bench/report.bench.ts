@@ -31,6 +31,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { withBenchDatabase } from './support/bench-database.js';
 import { report } from './support/bench-results.js';
+import { FIGURE_UNITS_SQL, syntheticFigureSql } from './support/ten-years.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 3);
@@ -111,12 +112,8 @@ function answers(d: number): Record<string, unknown> {
  * follows the unit; the wobble is a deterministic hash, so every run draws the same report.
  */
 async function generateFigures(dataSource: DataSource): Promise<number> {
-  const base = `CASE i.unit WHEN 'percent' THEN 60 WHEN 'per_100000' THEN 3000 WHEN 'per_1000' THEN 30 WHEN 'count' THEN 1200
-                  WHEN 'days' THEN 6 WHEN 'years' THEN 42 WHEN 'ratio' THEN 1.3 ELSE 50 END`;
-  const value = (periodText: string) =>
-    `round((${base}) * (0.85 + (abs(hashtext(i.code || o.code || ${periodText})) % 300) / 1000.0
-       + 0.02 * (extract(year FROM p)::int - ${FIRST_YEAR}))::numeric, 1)`;
-  const units = `o.type IN ('nation', 'county', 'delregion', 'municipality') AND o.active`;
+  const value = (periodText: string) => syntheticFigureSql(periodText, FIRST_YEAR);
+  const units = FIGURE_UNITS_SQL;
   const statements = [
     `INSERT INTO indicator_value (indicator_id, org_unit_id, period, period_kind, period_start, period_end, value)
      SELECT i.id, o.id, to_char(p, 'YYYY'), 'year', p::date, (p + interval '1 year' - interval '1 day')::date, ${value(`to_char(p, 'YYYY')`)}

@@ -8,6 +8,20 @@ import { DataSource } from 'typeorm';
 export const FIRST_YEAR = 2016;
 export const LAST_YEAR = 2025;
 
+/**
+ * SQL for a synthetic figure of indicator `i`, unit `o` and period start `p`: a level that follows the indicator's
+ * unit, a deterministic wobble (a hash, so every run draws the same data) and a slow trend from `firstYear`.
+ */
+export function syntheticFigureSql(periodText: string, firstYear: number): string {
+  const base = `CASE i.unit WHEN 'percent' THEN 60 WHEN 'per_100000' THEN 3000 WHEN 'per_1000' THEN 30 WHEN 'count' THEN 1200
+                  WHEN 'days' THEN 6 WHEN 'years' THEN 42 WHEN 'ratio' THEN 1.3 ELSE 50 END`;
+  return `round((${base}) * (0.85 + (abs(hashtext(i.code || o.code || ${periodText})) % 300) / 1000.0
+       + 0.02 * (extract(year FROM p)::int - ${firstYear}))::numeric, 1)`;
+}
+
+/** The org units the synthetic figures are drawn for (hospitals have their own, quarterly). */
+export const FIGURE_UNITS_SQL = `o.type IN ('nation', 'county', 'delregion', 'municipality') AND o.active`;
+
 export interface TenYears {
   figures: number;
   /** Cycle id by year, FIRST_YEAR–LAST_YEAR. */
@@ -31,12 +45,8 @@ export async function seedTenYears(app: INestApplicationContext): Promise<TenYea
   const dataSource = app.get(DataSource);
   await app.get(DemoSeedService).seedIfEmpty(ctx);
 
-  const base = `CASE i.unit WHEN 'percent' THEN 60 WHEN 'per_100000' THEN 3000 WHEN 'per_1000' THEN 30 WHEN 'count' THEN 1200
-                  WHEN 'days' THEN 6 WHEN 'years' THEN 42 WHEN 'ratio' THEN 1.3 ELSE 50 END`;
-  const value = (periodText: string) =>
-    `round((${base}) * (0.85 + (abs(hashtext(i.code || o.code || ${periodText})) % 300) / 1000.0
-       + 0.02 * (extract(year FROM p)::int - ${FIRST_YEAR}))::numeric, 1)`;
-  const units = `o.type IN ('nation', 'county', 'delregion', 'municipality') AND o.active`;
+  const value = (periodText: string) => syntheticFigureSql(periodText, FIRST_YEAR);
+  const units = FIGURE_UNITS_SQL;
   let figures = 0;
   for (const [kind, step, label, length] of [
     ['year', '1 year', `to_char(p, 'YYYY')`, '1 year'],
